@@ -1,0 +1,21 @@
+package io.newsroom.events;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** {@code news.article.unpublished.v1}: the article was taken down; consumers drop it from public views. */
+public record ArticleUnpublished(
+        UUID articleId,
+        long version,
+        String slug,
+        String reason,
+        Instant unpublishedAt) implements NewsEvent {
+
+    public ArticleUnpublished {
+        Objects.requireNonNull(articleId, "articleId");
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(unpublishedAt, "unpublishedAt");
+    }
+}
