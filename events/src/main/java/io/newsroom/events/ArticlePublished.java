@@ -1,11 +1,14 @@
 package io.newsroom.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /** {@code news.article.published.v1}: an article went live (first publication or republication). */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ArticlePublished(
         UUID articleId,
         long version,

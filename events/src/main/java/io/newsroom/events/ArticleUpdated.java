@@ -1,5 +1,7 @@
 package io.newsroom.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +11,7 @@ import java.util.UUID;
  * {@code news.article.updated.v1}: a published article changed. Carries the whole new state, plus
  * {@link #change()} saying why, so a consumer can react to corrections or Must Read picks specially.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ArticleUpdated(
         UUID articleId,
         long version,

@@ -1,5 +1,7 @@
 package io.newsroom.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import java.util.UUID;
  * @param approvedCommentCount the article's count of visible comments after this decision
  * @param sequence             per-article sequence of comment events, shared with {@link CommentPosted}
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CommentModerated(
         UUID commentId,
         UUID articleId,

@@ -1,5 +1,7 @@
 package io.newsroom.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import java.util.UUID;
  * @param sequence             per-article sequence of comment events; a consumer keeps the count of
  *                             the highest sequence it has seen
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CommentPosted(
         UUID commentId,
         UUID articleId,

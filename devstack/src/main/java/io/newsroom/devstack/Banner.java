@@ -1,0 +1,31 @@
+package io.newsroom.devstack;
+
+/** What a person sees once the platform is up: where it is and what to try first. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String ready(PlatformPlan plan, DevstackSettings settings) {
+        String gateway = plan.service("gateway").baseUrl();
+        String auth = plan.service("auth-server").baseUrl();
+        return """
+
+                ===================================================================
+                 Newsroom is running.  Gateway: %1$s
+                ===================================================================
+                 Latest News     curl '%1$s/api/v1/articles?limit=5'
+                 Must Read       curl '%1$s/api/v1/articles/must-read'
+                 Search          curl '%1$s/api/v1/search?q=ceasefire'
+                 Autocomplete    curl '%1$s/api/v1/suggest?prefix=isr'
+                 Article page    curl '%1$s/api/v1/pages/article/<slug from Latest News>'
+                 API reference   %1$s/swagger-ui.html
+                 Editor token    curl -s -u newsroom-editor:editor-secret -d grant_type=client_credentials %2$s/oauth2/token
+                 Health          curl '%1$s/actuator/health'
+
+                 Services: article %3$s  comment %4$s  search %5$s  auth %2$s
+                 Logs and data: %6$s      Stop: Ctrl-C
+                """.formatted(gateway, auth, plan.service("article-service").baseUrl(),
+                plan.service("comment-service").baseUrl(), plan.service("search-service").baseUrl(), settings.home());
+    }
+}

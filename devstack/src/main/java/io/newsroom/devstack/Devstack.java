@@ -1,0 +1,132 @@
+package io.newsroom.devstack;
+
+import io.newsroom.infra.LocalElasticsearch;
+import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.LocalPostgres;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole platform on one machine: real Kafka, PostgreSQL and Elasticsearch (from local-infra),
+ * then every service as its own process on its production port, demo content loaded.
+ * Ctrl-C / SIGTERM stops everything; data survives until a start with {@code -Dfresh}.
+ */
+public final class Devstack {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+    private final DevstackSettings settings;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+    private LocalElasticsearch elasticsearch;
+
+    Devstack(DevstackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        var devstack = new Devstack(DevstackSettings.fromSystemProperties());
+        Runtime.getRuntime().addShutdownHook(new Thread(devstack::stop, "devstack-shutdown"));
+        try {
+            devstack.start();
+        } catch (DevstackException e) {
+            System.err.println();
+            System.err.println("devstack: " + e.getMessage());
+            System.exit(1); // the shutdown hook stops whatever did start
+        }
+        devstack.awaitStop();
+    }
+
+    void start() {
+        long t0 = System.nanoTime();
+        var plan = PlatformPlan.local(settings);
+        PortGuard.requireFree(plan.ports());
+        settings.prepareHome();
+        System.out.printf("devstack: data in %s%s%n", settings.home(), settings.fresh() ? " (fresh start)" : "");
+
+        startInfrastructure();
+        System.out.printf("devstack: infrastructure up in %.1f s (Kafka %s, PostgreSQL %s, Elasticsearch %s)%n",
+                seconds(t0), kafka.bootstrapServers(), postgres.jdbcUrl("articles"), elasticsearch.httpUri());
+
+        var infra = new InfraEndpoints(kafka.bootstrapServers(), postgres.jdbcUrl("articles"),
+                postgres.jdbcUrl("comments"), postgres.username(), postgres.password(), elasticsearch.httpUri().toString());
+        for (var service : plan.services()) {
+            services.add(ServiceProcess.launch(service, service.environment(infra), settings));
+        }
+        services.forEach(service -> service.awaitReady(READY_TIMEOUT));
+        services.forEach(ServiceProcess::watchForUnexpectedExit);
+        ServiceProcess.onUnexpectedExit(dead -> {
+            System.err.printf("devstack: %s exited unexpectedly (exit code %d); last log lines:%n%s%n",
+                    dead.name(), dead.exitCode(), dead.logTail());
+            System.exit(1);
+        });
+
+        System.out.printf("devstack: platform ready in %.1f s%n", seconds(t0));
+        System.out.println(Banner.ready(plan, settings));
+    }
+
+    private void startInfrastructure() {
+        // Elasticsearch is the slowest to start, so the three start side by side.
+        var es = CompletableFuture.supplyAsync(() -> LocalElasticsearch.persistent(settings.dataDir("elasticsearch"), settings.elasticsearchPort()));
+        var pg = CompletableFuture.supplyAsync(() -> LocalPostgres.persistent(settings.dataDir("postgres"), settings.postgresPort()));
+        var kf = CompletableFuture.supplyAsync(() -> LocalKafka.persistent(settings.dataDir("kafka"), settings.kafkaPort()));
+        postgres = join(pg, "PostgreSQL");
+        kafka = join(kf, "Kafka");
+        elasticsearch = join(es, "Elasticsearch");
+        postgres.createDatabase("articles");
+        postgres.createDatabase("comments");
+    }
+
+    private static <T> T join(CompletableFuture<T> future, String what) {
+        try {
+            return future.join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new DevstackException(what + " did not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    private void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Services first (they drain in-flight work), then the infrastructure they use. */
+    synchronized void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        System.out.println("devstack: stopping");
+        ServiceProcess.onUnexpectedExit(dead -> { });
+        services.reversed().forEach(ServiceProcess::stop);
+        quietly(elasticsearch, LocalElasticsearch::stop);
+        quietly(kafka, LocalKafka::stop);
+        quietly(postgres, LocalPostgres::stop);
+        System.out.println("devstack: stopped; data kept in " + settings.home());
+        stopped.countDown();
+    }
+
+    private static <T> void quietly(T infra, java.util.function.Consumer<T> stop) {
+        if (infra == null) {
+            return;
+        }
+        try {
+            stop.accept(infra);
+        } catch (RuntimeException e) {
+            System.err.println("devstack: while stopping: " + e.getMessage());
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

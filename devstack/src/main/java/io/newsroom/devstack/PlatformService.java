@@ -1,0 +1,23 @@
+package io.newsroom.devstack;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One service process of the platform.
+ *
+ * @param name          module name, also the jar name and log file name
+ * @param port          the production port it listens on
+ * @param readinessPath answers 2xx once the service takes traffic
+ * @param environment   the env vars it is started with, given the infrastructure endpoints
+ */
+record PlatformService(String name, int port, String readinessPath, Function<InfraEndpoints, Map<String, String>> environment) {
+
+    Map<String, String> environment(InfraEndpoints infra) {
+        return environment.apply(infra);
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}

@@ -1,0 +1,40 @@
+package io.newsroom.devstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlatformPlanTest {
+
+    private final DevstackSettings settings = new DevstackSettings(Path.of("/tmp/home"), Path.of("/repo"), false, 19092, 15432, 19200);
+    private final PlatformPlan plan = PlatformPlan.local(settings);
+    private final InfraEndpoints infra = new InfraEndpoints("127.0.0.1:19092", "jdbc:postgresql://localhost:15432/articles",
+            "jdbc:postgresql://localhost:15432/comments", "postgres", "postgres", "http://127.0.0.1:19200");
+
+    @Test
+    void eachServiceGetsOnlyItsOwnDatabase() {
+        assertThat(plan.service("article-service").environment(infra))
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/articles");
+        assertThat(plan.service("comment-service").environment(infra))
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/comments");
+        assertThat(plan.service("search-service").environment(infra)).doesNotContainKey("SPRING_DATASOURCE_URL");
+        assertThat(plan.service("gateway").environment(infra)).doesNotContainKey("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void producersAndConsumersShareOneKafkaAndTheLocalIssuer() {
+        for (String name : new String[] {"article-service", "comment-service", "search-service"}) {
+            assertThat(plan.service(name).environment(infra))
+                    .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                    .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "127.0.0.1:19092")
+                    .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "http://localhost:9000");
+        }
+    }
+
+    @Test
+    void everyPortIsCheckedBeforeStarting() {
+        assertThat(plan.ports()).containsKeys(8080, 8081, 8082, 8083, 9000, 19092, 15432, 19200);
+    }
+}
