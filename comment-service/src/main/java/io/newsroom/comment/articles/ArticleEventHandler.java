@@ -1,0 +1,66 @@
+package io.newsroom.comment.articles;
+
+import io.newsroom.events.ArticleState;
+import io.newsroom.events.ArticleUnpublished;
+import io.newsroom.events.EventEnvelope;
+import io.newsroom.events.EventJson;
+import io.newsroom.events.EventType;
+import io.newsroom.events.NewsEvent;
+import io.newsroom.events.CloudEventHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Applies one {@code news.article} record to the local record of articles. Types this build does not
+ * know are skipped (a newer producer may add some); a malformed record throws, so the binder retries
+ * it and then sends it to the dead-letter topic.
+ */
+@Component
+public class ArticleEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleEventHandler.class);
+
+    private final Articles articles;
+
+    public ArticleEventHandler(Articles articles) {
+        this.articles = articles;
+    }
+
+    @Transactional
+    public void handle(Message<byte[]> message) {
+        Map<String, Object> headers = cloudEventHeaders(message);
+        Object ceType = headers.get(CloudEventHeaders.TYPE);
+        String type = ceType instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(ceType);
+        if (EventType.fromCeType(type).isEmpty()) {
+            log.info("Skipping article event of unknown type {} (headers {})", type, message.getHeaders().keySet());
+            return;
+        }
+        EventEnvelope envelope = EventEnvelope.fromHeaders(headers);
+        NewsEvent event = EventJson.mapper().readValue(message.getPayload(), envelope.type().payloadType());
+        boolean applied = switch (event) {
+            case ArticleState state -> articles.apply(state);
+            case ArticleUnpublished unpublished -> articles.apply(unpublished);
+            default -> false;
+        };
+        log.debug("Article event {} {} for {}: {}", envelope.type().ceType(), envelope.id(), event.articleId(),
+                applied ? "applied" : "already had a newer version");
+    }
+
+    /**
+     * Spring Cloud Function recognizes CloudEvents and may hand the attributes over with its canonical
+     * {@code ce-} prefix instead of the Kafka binding's {@code ce_}; both spellings are accepted.
+     */
+    private static Map<String, Object> cloudEventHeaders(Message<byte[]> message) {
+        Map<String, Object> headers = new HashMap<>();
+        message.getHeaders().forEach((name, value) ->
+                headers.put(name.startsWith("ce-") ? "ce_" + name.substring(3) : name, value));
+        return headers;
+    }
+}

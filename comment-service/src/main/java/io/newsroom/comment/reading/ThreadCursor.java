@@ -1,0 +1,37 @@
+package io.newsroom.comment.reading;
+
+import io.newsroom.comment.web.Problems;
+import org.springframework.http.HttpStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Where a thread page ended: the last top-level comment's (postedAt, id). The next page starts
+ * strictly after it, so comments posted meanwhile never shift or repeat what a reader already saw.
+ */
+record ThreadCursor(Instant postedAt, UUID commentId) {
+
+    String encode() {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, postedAt);
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((micros + ":" + commentId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ThreadCursor decode(String token) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 2);
+            return new ThreadCursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS),
+                    UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "The cursor is not one this service issued.");
+            problem.getBody().setProperty("errors",
+                    java.util.List.of(java.util.Map.of("field", "after", "message", "is not a valid cursor")));
+            throw problem;
+        }
+    }
+}

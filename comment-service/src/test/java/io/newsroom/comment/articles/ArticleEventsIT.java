@@ -1,0 +1,78 @@
+package io.newsroom.comment.articles;
+
+import io.newsroom.comment.support.ArticleFeed;
+import io.newsroom.comment.support.IntegrationTest;
+import io.newsroom.comment.support.TopicReader;
+import io.newsroom.events.Topics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ArticleEventsIT extends IntegrationTest {
+
+    @Autowired
+    Articles articles;
+
+    @Test
+    void theSameEventThreeTimesIsAppliedOnce() {
+        UUID article = UUID.randomUUID();
+        var published = ArticleFeed.published(article, 1, true);
+        for (int i = 0; i < 3; i++) {
+            ArticleFeed.send(published);
+        }
+        awaitArticleState(article, 200);
+        postOk(article, "Still one article", uniqueEmail(), "VISIBLE");
+        ArticleFeed.send(published);
+        ArticleFeed.send(ArticleFeed.updated(article, 2, true)); // a marker: once applied, the duplicate was too
+        await().atMost(Duration.ofSeconds(30)).until(() -> articles.find(article).orElseThrow().version() == 2);
+        assertThat(articles.find(article).orElseThrow().approvedCommentCount()).isEqualTo(1);
+    }
+
+    @Test
+    void olderEventsArrivingLateChangeNothing() {
+        UUID article = UUID.randomUUID();
+        ArticleFeed.send(ArticleFeed.unpublished(article, 3));
+        ArticleFeed.send(ArticleFeed.published(article, 1, true));
+        ArticleFeed.send(ArticleFeed.updated(article, 2, true));
+        ArticleFeed.send(ArticleFeed.updated(article, 4, false)); // marker, newest
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                articles.find(article).map(a -> a.version() == 4).orElse(false));
+        Article known = articles.find(article).orElseThrow();
+        assertThat(known.published()).isTrue();
+        assertThat(known.commentsEnabled()).isFalse();
+
+        UUID other = UUID.randomUUID();
+        ArticleFeed.send(ArticleFeed.published(other, 5, true));
+        ArticleFeed.send(ArticleFeed.unpublished(other, 4));
+        ArticleFeed.send(ArticleFeed.published(other, 3, true));
+        awaitArticleState(other, 200);
+        UUID marker = UUID.randomUUID();
+        ArticleFeed.send(ArticleFeed.published(marker, 1, true));
+        awaitArticleState(marker, 200);
+        assertThat(articles.find(other).orElseThrow().version()).isEqualTo(5);
+        assertThat(articles.find(other).orElseThrow().published()).isTrue();
+    }
+
+    @Test
+    void anUnreadableEventEndsInTheDeadLetterTopicWithTheErrorAfterRetries() {
+        String key = UUID.randomUUID().toString();
+        ArticleFeed.sendRaw(key, "{not json".getBytes(StandardCharsets.UTF_8), Map.of(
+                "ce_id", UUID.randomUUID().toString(), "ce_type", "news.article.published.v1",
+                "ce_source", "/newsroom/article-service", "ce_specversion", "1.0",
+                "ce_time", "2026-11-03T09:15:00Z", "ce_subject", key));
+        var dead = TopicReader.await(Topics.ARTICLE_DLT, r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
+        assertThat(dead).hasSize(1);
+        assertThat(dead.getFirst().headers().lastHeader("x-exception-message")).isNotNull();
+        assertThat(dead.getFirst().headers().lastHeader("x-original-topic")).isNotNull();
+
+        // The consumer moved on: later events are still applied.
+        openArticle();
+    }
+}

@@ -1,0 +1,42 @@
+package io.newsroom.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every rendered object of every target binds to its typed model (unknown fields rejected) or CRD shape. */
+class ManifestSchemaTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyObjectMatchesItsSchema() {
+        return Kustomize.eachTarget(rendered -> {
+            List<String> problems = new ArrayList<>();
+            for (Manifest manifest : rendered.manifests()) {
+                var model = StrictModels.modelFor(manifest);
+                if (model.isPresent()) {
+                    StrictModels.violation(manifest, model.get()).ifPresent(problems::add);
+                } else if (CustomResourceShapes.covers(manifest)) {
+                    problems.addAll(CustomResourceShapes.problems(manifest));
+                } else {
+                    problems.add(manifest.where() + ": no schema for apiVersion '" + manifest.apiVersion()
+                            + "' kind '" + manifest.kind() + "' (add a typed model or a structural check)");
+                }
+            }
+            assertThat(rendered.manifests()).as("objects rendered for %s", rendered).isNotEmpty();
+            assertThat(problems).as("schema violations in %s", rendered).isEmpty();
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noSecretValuesAreCommitted() {
+        return Kustomize.eachTarget(rendered ->
+                assertThat(rendered.ofKind("Secret"))
+                        .as("Secrets come from the operators (CloudNativePG, ECK) or the operator team, never from git")
+                        .extracting(Manifest::where)
+                        .isEmpty());
+    }
+}

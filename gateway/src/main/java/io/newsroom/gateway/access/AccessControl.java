@@ -1,0 +1,75 @@
+package io.newsroom.gateway.access;
+
+import io.newsroom.gateway.routing.RequestRule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+
+/**
+ * The gateway as an OAuth2 resource server. Public reads and comment posting are anonymous; editor, moderator and
+ * admin routes need the role. The bearer token travels on to the service unchanged, which checks it again.
+ * Security headers are not written here but by {@code SecurityHeadersFilter}, which covers every response.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessControl {
+
+    @Bean
+    SecurityWebFilterChain accessRules(ServerHttpSecurity http, AccessProperties access,
+                                       ProblemAuthenticationHandlers handlers) {
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens, no cookies: nothing for CSRF to ride on
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(Customizer.withDefaults())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles(access.rolesClaim()))))
+                .authorizeExchange(exchanges -> {
+                    for (AccessProperties.Rule rule : access.rules()) {
+                        var matcher = exchanges.matchers(matcher(new RequestRule(rule.methods(), rule.paths())));
+                        if (rule.isPublic()) {
+                            matcher.permitAll();
+                        } else {
+                            matcher.hasAnyRole(rule.roles().toArray(String[]::new));
+                        }
+                    }
+                    exchanges.pathMatchers("/api/**").denyAll()
+                            .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                            .pathMatchers("/actuator/**").denyAll()
+                            .anyExchange().permitAll(); // API reference page and unknown paths (404)
+                });
+        return http.build();
+    }
+
+    private static ServerWebExchangeMatcher matcher(RequestRule rule) {
+        return exchange -> rule.matches(exchange.getRequest()) ? MatchResult.match() : MatchResult.notMatch();
+    }
+
+    private static Converter<Jwt, reactor.core.publisher.Mono<AbstractAuthenticationToken>> roles(String claim) {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(claim);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

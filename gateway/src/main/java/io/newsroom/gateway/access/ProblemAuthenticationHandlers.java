@@ -1,0 +1,47 @@
+package io.newsroom.gateway.access;
+
+import io.newsroom.gateway.errors.ProblemResponses;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** 401 and 403 as problem+json, with the RFC 6750 {@code WWW-Authenticate} challenge clients expect. */
+@Component
+class ProblemAuthenticationHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    private final ProblemResponses problems;
+
+    ProblemAuthenticationHandlers(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        boolean badToken = failure instanceof OAuth2AuthenticationException;
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+        String detail = badToken
+                ? "The bearer token was rejected: " + safe(((OAuth2AuthenticationException) failure))
+                : "This request needs a bearer token.";
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+        return problems.write(exchange, HttpStatus.FORBIDDEN, "The token does not carry a role this request needs.");
+    }
+
+    /** The validator's description says what was wrong (expired, audience...) without echoing the token. */
+    private static String safe(OAuth2AuthenticationException failure) {
+        String description = failure.getError().getDescription();
+        return description == null ? failure.getError().getErrorCode() : description;
+    }
+}

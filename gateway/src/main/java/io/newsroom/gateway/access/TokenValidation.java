@@ -1,0 +1,59 @@
+package io.newsroom.gateway.access;
+
+import java.util.List;
+
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.util.Assert;
+
+/**
+ * The JWT checks, made explicit rather than left to defaults: signature from the issuer's JWKS with an
+ * algorithm allowlist (unsigned {@code alg: none} tokens never parse as signed), {@code exp}/{@code nbf} with a
+ * bounded skew, the issuer, and the audience. Any OIDC provider works by pointing
+ * {@code spring.security.oauth2.resourceserver.jwt.*} at it.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenValidation {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, AccessProperties access) {
+        OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+        Assert.hasText(jwt.getJwkSetUri(), "spring.security.oauth2.resourceserver.jwt.jwk-set-uri is required");
+        Assert.hasText(jwt.getIssuerUri(), "spring.security.oauth2.resourceserver.jwt.issuer-uri is required");
+        Assert.notEmpty(jwt.getAudiences(), "spring.security.oauth2.resourceserver.jwt.audiences is required");
+        List<SignatureAlgorithm> algorithms = access.algorithms().stream().map(TokenValidation::algorithm).toList();
+
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri())
+                .jwsAlgorithms(allowed -> allowed.addAll(algorithms))
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(access.clockSkew()),
+                new JwtIssuerValidator(jwt.getIssuerUri()),
+                audience(jwt.getAudiences())));
+        return decoder;
+    }
+
+    private static SignatureAlgorithm algorithm(String name) {
+        SignatureAlgorithm algorithm = SignatureAlgorithm.from(name);
+        Assert.notNull(algorithm, () -> "Unsupported JWS algorithm in newsroom.gateway.access.algorithms: " + name);
+        return algorithm;
+    }
+
+    private static OAuth2TokenValidator<Jwt> audience(List<String> accepted) {
+        OAuth2Error wrongAudience = new OAuth2Error("invalid_token", "The token is not meant for this API", null);
+        return token -> token.getAudience() != null && token.getAudience().stream().anyMatch(accepted::contains)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(wrongAudience);
+    }
+}

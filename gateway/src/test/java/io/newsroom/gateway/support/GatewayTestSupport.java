@@ -1,0 +1,98 @@
+package io.newsroom.gateway.support;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.newsroom.infra.spring.SecurityInfra;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * The whole gateway on a random port in front of three fake services, with JWTs from the shared local issuer.
+ * Tests go through 127.0.0.1, configured as a trusted proxy, and each gets its own client address in
+ * {@code X-Forwarded-For}, so rate limits of one test never leak into another. Tests that need an untrusted
+ * peer connect from 127.0.0.2.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "newsroom.gateway.trusted-proxies.addresses=127.0.0.1",
+        "newsroom.gateway.cors.allowed-origins=https://www.newsroom.example",
+        "newsroom.gateway.timeouts.search=1000",
+        "newsroom.gateway.article-page.part-timeout=400ms",
+        "newsroom.gateway.resilience.retry-after=7s",
+        "newsroom.gateway.resilience.circuit-breakers.search.sliding-window-size=4",
+        "newsroom.gateway.resilience.circuit-breakers.search.minimum-calls=4",
+        "newsroom.gateway.resilience.circuit-breakers.search.open-for=1s",
+        "newsroom.gateway.resilience.circuit-breakers.search.half-open-calls=1",
+})
+@Import(SecurityInfra.class)
+public abstract class GatewayTestSupport {
+
+    protected static final FakeService ARTICLES = new FakeService("article").start();
+    protected static final FakeService COMMENTS = new FakeService("comment").start();
+    protected static final FakeService SEARCH = new FakeService("search").start();
+
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("newsroom.gateway.services.article", ARTICLES::baseUrl);
+        registry.add("newsroom.gateway.services.comment", COMMENTS::baseUrl);
+        registry.add("newsroom.gateway.services.search", SEARCH::baseUrl);
+    }
+
+    @BeforeEach
+    @AfterEach
+    void everyServiceUpAndEveryBreakerClosed() {
+        for (FakeService service : new FakeService[] {ARTICLES, COMMENTS, SEARCH}) {
+            if (!service.isRunning()) {
+                service.start();
+            }
+            service.reset();
+        }
+        breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
+    /** A client seen by the gateway as a fresh reader address (behind the trusted proxy 127.0.0.1). */
+    protected WebTestClient client() {
+        return client(nextReaderAddress());
+    }
+
+    protected WebTestClient client(String readerAddress) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("X-Forwarded-For", readerAddress)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** A client connecting straight from 127.0.0.2, which is not a trusted proxy. */
+    protected WebTestClient untrustedPeer() {
+        HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0.0.2", 0));
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** IPv6 documentation addresses (2001:db8::/32): only ever written in a header, never contacted. */
+    protected static String nextReaderAddress() {
+        return "2001:db8::" + Integer.toHexString(CLIENTS.incrementAndGet());
+    }
+}

@@ -1,0 +1,31 @@
+package io.newsroom.outbox;
+
+import io.newsroom.events.CloudEventHeaders;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An outbox row waiting for the relay. */
+record PendingEvent(long id, String topic, String key, UUID ceId, String type, String source, String subject,
+                    Instant time, String payload) {
+
+    /** CloudEvents binary mode: attributes as {@code ce_*} headers, the JSON payload as the value. */
+    ProducerRecord<String, byte[]> toRecord() {
+        var headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.ID, ceId.toString());
+        header(headers, CloudEventHeaders.SOURCE, source);
+        header(headers, CloudEventHeaders.TYPE, type);
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(headers, CloudEventHeaders.TIME, time.toString());
+        header(headers, CloudEventHeaders.SUBJECT, subject);
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
+        return new ProducerRecord<>(topic, null, key, payload.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,43 @@
+package io.newsroom.search.freshness;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publish-to-searchable latency: from the event's {@code ce_time} (when the editor published) to the
+ * moment the refreshed document is visible to searches. Recorded right after the bulk request that
+ * carried it returns, which with {@code refresh=true} is when it became visible.
+ */
+@Component
+public class PublishToSearchable {
+
+    public static final String METRIC = "newsroom.search.publish_to_searchable";
+
+    private final Timer timer;
+    private final Clock clock;
+
+    public PublishToSearchable(MeterRegistry registry, Clock clock) {
+        this.clock = clock;
+        this.timer = Timer.builder(METRIC)
+                .description("Time from an article event (ce_time) until the article is visible to search")
+                .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.99)
+                .serviceLevelObjectives(Duration.ofMillis(500), Duration.ofSeconds(1))
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry);
+    }
+
+    public void searchable(Instant eventTime) {
+        Duration latency = Duration.between(eventTime, clock.instant());
+        timer.record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    public Timer timer() {
+        return timer;
+    }
+}

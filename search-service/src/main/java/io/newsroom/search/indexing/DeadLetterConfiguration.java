@@ -1,0 +1,87 @@
+package io.newsroom.search.indexing;
+
+import io.newsroom.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * Poison events: at most 3 attempts (0.5 s, then 1 s apart), then the record goes to
+ * {@code <topic>.dlt} with spring-kafka's {@code kafka_dlt-exception-*} and {@code kafka_dlt-original-*}
+ * headers. So a bad record holds its partition for about 1.5 s plus processing, well under 5 s,
+ * and is never dropped: Spring Kafka's default (10 quick retries, then log and skip) is replaced.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadLetterConfiguration {
+
+    /** Header on dead letters: the underlying reason the event could not be indexed. */
+    public static final String DLT_REASON = "newsroom_dlt-reason";
+
+    static final long FIRST_RETRY_MS = 500;
+    static final int RETRIES = 2;
+
+    @Bean
+    NewTopic articleDeadLetters() {
+        return TopicBuilder.name(Topics.ARTICLE_DLT).partitions(1).build();
+    }
+
+    @Bean
+    NewTopic commentDeadLetters() {
+        return TopicBuilder.name(Topics.COMMENT_DLT).partitions(1).build();
+    }
+
+    /**
+     * Its own byte[] template: the dead letter is the original record, bytes as received. Not a
+     * ProducerFactory bean, which would switch off Boot's default one.
+     */
+    @Bean
+    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaProperties kafka) {
+        var producers = new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        // Partition -1: let the producer pick by key, so the DLT may have fewer partitions than the source.
+        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),
+                (record, error) -> new TopicPartition(record.topic() + ".dlt", -1));
+        // spring-kafka's exception headers describe the listener wrapper; say what was wrong with the event too.
+        recoverer.addHeadersFunction((record, error) -> new RecordHeaders().add(DLT_REASON,
+                rootCause(error).getMessage() == null ? new byte[0]
+                        : rootCause(error).getMessage().getBytes(StandardCharsets.UTF_8)));
+        return recoverer;
+    }
+
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> retryThenDeadLetter(
+            DeadLetterPublishingRecoverer recoverer) {
+        return (container, destination, group) -> {
+            ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(RETRIES);
+            backOff.setInitialInterval(FIRST_RETRY_MS);
+            backOff.setMultiplier(2.0);
+            DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+            container.setCommonErrorHandler(handler);
+        };
+    }
+
+    /** The first PoisonEventException in the chain (it names the event's problem), else the innermost cause. */
+    private static Throwable rootCause(Throwable error) {
+        Throwable innermost = error;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PoisonEventException) {
+                return t;
+            }
+            innermost = t;
+        }
+        return innermost;
+    }
+}

@@ -1,0 +1,46 @@
+package io.newsroom.search.querying;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class SearchQueryBuilderTest {
+
+    @Test
+    void readerTextIsAValueOfMultiMatchNeverQuerySyntax() {
+        String json = json(SearchQueryBuilder.build("articles", ArticleQuery.text("title:x AND (y OR")));
+
+        assertThat(json).doesNotContain("query_string").doesNotContain("simple_query_string");
+        assertThat(json).contains("\"multi_match\"").contains("\"fuzziness\":\"AUTO\"")
+                .contains("\"query\":\"title:x AND (y OR\"");
+    }
+
+    @Test
+    void relevanceModeBoostsNewerArticlesAndHighlightsHeadlineAndBody() {
+        String json = json(SearchQueryBuilder.build("articles", ArticleQuery.text("ceasefire")));
+
+        assertThat(json).contains("\"function_score\"").contains("\"gauss\"").contains("\"publishedAt\"");
+        assertThat(json).contains("\"highlight\"").contains("\"headline\"").contains("\"body\"");
+        assertThat(json).contains("\"sections\"").contains("\"tags\"").contains("\"authors\"").contains("\"date_histogram\"");
+    }
+
+    @Test
+    void newestModeSortsByDateAndFiltersTombstonesAndFacets() {
+        ArticleQuery query = new ArticleQuery(null, "World", "Lebanon", "Ana Lopez", LocalDate.of(2024, 11, 1),
+                LocalDate.of(2024, 11, 30), "newest", 2, 20);
+
+        String json = json(SearchQueryBuilder.build("articles", query));
+
+        assertThat(json).doesNotContain("function_score").contains("\"sort\"").contains("\"from\":40");
+        assertThat(json).contains("\"status\":{\"value\":\"published\"}");
+        assertThat(json).contains("\"section.folded\":{\"value\":\"world\"}").contains("\"tags.folded\":{\"value\":\"lebanon\"}");
+        assertThat(json).contains("\"gte\":\"2024-11-01T00:00:00Z\"").contains("\"lt\":\"2024-12-01T00:00:00Z\"");
+    }
+
+    private static String json(SearchRequest request) {
+        return JsonpUtils.toJsonString(request, new co.elastic.clients.json.jackson.Jackson3JsonpMapper());
+    }
+}

@@ -1,0 +1,124 @@
+package io.newsroom.search.support;
+
+import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.spring.ElasticsearchInfra;
+import io.newsroom.infra.spring.KafkaInfra;
+import io.newsroom.infra.spring.SecurityInfra;
+import io.newsroom.search.index.ArticleIndex;
+import io.newsroom.search.indexing.ArticleIndexer;
+import io.newsroom.search.indexing.ArticleRevision;
+import io.newsroom.search.index.ArticleDocument;
+import io.newsroom.events.ArticleState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the integration tests: the whole service on a random port against the real local
+ * Elasticsearch 8.19 and Kafka from local-infra, and the local JWT issuer. One Spring context is
+ * shared by every test class (same configuration), so tests use fresh article ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ElasticsearchInfra.class, KafkaInfra.class, SecurityInfra.class})
+public abstract class RealInfraTest {
+
+    static {
+        EventPublisher.createTopics(LocalKafka.shared().bootstrapServers());
+    }
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static EventPublisher publisher;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ArticleIndexer indexer;
+
+    @Autowired
+    protected ArticleIndex articleIndex;
+
+    protected static EventPublisher events() {
+        if (publisher == null) {
+            publisher = new EventPublisher(LocalKafka.shared().bootstrapServers());
+        }
+        return publisher;
+    }
+
+    @AfterAll
+    static void closePublisher() {
+        if (publisher != null) {
+            publisher.close();
+            publisher = null;
+        }
+    }
+
+    /** Indexes articles straight into the index, for tests about querying rather than consuming. */
+    protected void indexDirectly(List<? extends ArticleState> articles) {
+        List<ArticleRevision> revisions = articles.stream()
+                .map(a -> new ArticleRevision(ArticleDocument.published(a), Instant.now())).toList();
+        for (int i = 0; i < revisions.size(); i += 1000) {
+            indexer.index(articleIndex.alias(), revisions.subList(i, Math.min(revisions.size(), i + 1000)), true);
+        }
+    }
+
+    /** A response as a reader's client sees it. */
+    public record Response(int status, String contentType, JsonNode body) {
+    }
+
+    protected Response get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    protected Response post(String path, String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.timeout(Duration.ofMinutes(5)).build());
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+
+    private static Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP request failed: " + request.uri(), e);
+        }
+    }
+
+    /** Waits until the condition holds, failing after the timeout. */
+    protected static void eventually(Duration timeout, BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
