@@ -81,6 +81,7 @@ public final class Devstack {
         elasticsearch = join(es, "Elasticsearch");
         postgres.createDatabase("articles");
         postgres.createDatabase("comments");
+        LocalTopics.create(kafka.bootstrapServers());
     }
 
     private static <T> T join(CompletableFuture<T> future, String what) {

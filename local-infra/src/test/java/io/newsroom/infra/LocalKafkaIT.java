@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,13 +67,18 @@ class LocalKafkaIT {
         try (var producer = producer()) {
             producer.send(new ProducerRecord<>(topic, "warm-up", "before the outage")).get();
             kafka.stop();
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (int i = 0; i < 500; i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic, "article-" + i, "comment " + i)));
-            }
+            // send() may block while the broker is away (metadata), so the writer runs beside the restart.
+            CompletableFuture<List<Future<RecordMetadata>>> writer = CompletableFuture.supplyAsync(() -> {
+                List<Future<RecordMetadata>> sent = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    sent.add(producer.send(new ProducerRecord<>(topic, "article-" + i, "comment " + i)));
+                }
+                return sent;
+            });
+            Thread.sleep(2_000);
             kafka.start();
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get();
+            for (Future<RecordMetadata> ack : writer.get(120, TimeUnit.SECONDS)) {
+                ack.get(120, TimeUnit.SECONDS);
             }
         }
 
@@ -83,7 +90,8 @@ class LocalKafkaIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000),
                 new StringSerializer(), new StringSerializer());
     }
 

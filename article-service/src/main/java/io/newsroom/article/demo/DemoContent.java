@@ -8,6 +8,7 @@ import io.newsroom.article.editorial.Articles;
 import io.newsroom.article.editorial.Editorial;
 import io.newsroom.article.mustread.MustRead;
 import io.newsroom.events.EventJson;
+import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,15 +58,17 @@ class DemoContent implements ApplicationRunner {
     private final Articles articles;
     private final Clock clock;
     private final Path fixtures;
+    private final Validator validator;
 
     DemoContent(Editorial editorial, MustRead mustRead, Articles articles, Clock clock,
-                @Value("${newsroom.demo.fixtures}") String fixtures) {
+                @Value("${newsroom.demo.fixtures}") String fixtures, Validator validator) {
         this.editorial = editorial;
         this.mustRead = mustRead;
         this.articles = articles;
         this.clock = clock;
         // A plain file path (relative to the working directory), not a Spring resource location.
         this.fixtures = Path.of(fixtures);
+        this.validator = validator;
     }
 
     @Override
@@ -75,16 +78,6 @@ class DemoContent implements ApplicationRunner {
             return;
         }
         var page = EventJson.mapper().readValue(fixtures.resolve("seed-page.json").toFile(), SeedPage.class);
-        var picks = new ArrayList<MustRead.Pick>();
-        var imports = new ArrayList<Runnable>();
-        for (SeedArticle seed : page.all()) {
-            imports.add(() -> {
-                Article article = editorial.importPublished(seed.toCopy(), seed.publishedAt(), EDITOR);
-                if (seed.mustRead()) {
-                    picks.add(new MustRead.Pick(article.id(), clock.instant().plus(Duration.ofDays(365))));
-                }
-            });
-        }
         List<WikinewsArticle> wikinews;
         try (var lines = Files.lines(fixtures.resolve("wikinews/news.jsonl"))) {
             wikinews = lines.filter(line -> !line.isBlank())
@@ -92,13 +85,32 @@ class DemoContent implements ApplicationRunner {
                     .sorted(Comparator.comparing(WikinewsArticle::publishedAt))
                     .toList();
         }
-        for (WikinewsArticle news : wikinews) {
-            imports.add(() -> editorial.importPublished(news.toCopy(), news.publishedAt(), EDITOR));
+        // Every copy is built and validated before the first is written: a bad fixture imports nothing.
+        var seedCopies = page.all().stream().map(SeedArticle::toCopy).map(this::valid).toList();
+        var wikinewsCopies = wikinews.stream().map(WikinewsArticle::toCopy).map(this::valid).toList();
+
+        var picks = new ArrayList<MustRead.Pick>();
+        for (int i = 0; i < seedCopies.size(); i++) {
+            SeedArticle seed = page.all().get(i);
+            Article article = editorial.importPublished(seedCopies.get(i), seed.publishedAt(), EDITOR);
+            if (seed.mustRead()) {
+                picks.add(new MustRead.Pick(article.id(), clock.instant().plus(Duration.ofDays(365))));
+            }
         }
-        imports.forEach(Runnable::run);
+        for (int i = 0; i < wikinewsCopies.size(); i++) {
+            editorial.importPublished(wikinewsCopies.get(i), wikinews.get(i).publishedAt(), EDITOR);
+        }
         mustRead.replace(picks, EDITOR);
         log.info("Demo content: imported {} seed and {} Wikinews articles, {} Must Read picks",
                 page.all().size(), wikinews.size(), picks.size());
+    }
+
+    private ArticleCopy valid(ArticleCopy copy) {
+        var violations = validator.validate(copy);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("Fixture '" + copy.headline() + "' is invalid: " + violations);
+        }
+        return copy;
     }
 
     static String paragraphs(List<String> paragraphs) {
@@ -147,7 +159,7 @@ class DemoContent implements ApplicationRunner {
                     + "CC BY 2.5 (public domain before 25 September 2005). Markup stripped and text reformatted.</em></p>";
             String by = byline == null || byline.isBlank() ? "Wikinews contributors" : byline;
             return new ArticleCopy(clip(headline, 200), clip(summary, 500), new DatelineCopy("Wikinews", "UTC"),
-                    List.of(new BylineCopy(clip(by, 100), null)), html, SECTIONS.getOrDefault(section, "world"),
+                    List.of(new BylineCopy(clip(by, 100), null)), html, section == null ? "world" : SECTIONS.getOrDefault(section, "world"),
                     tags == null ? List.of() : tags.stream().limit(20).map(t -> clip(t, 60)).toList(), null, true, null);
         }
     }

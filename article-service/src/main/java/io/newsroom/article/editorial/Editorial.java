@@ -131,7 +131,7 @@ public class Editorial {
     private Article publish(Article article, Instant publishedAt, Instant now, String editor) {
         Article next = article.publish(publishedAt, now);
         save(next, "PUBLISHED", editor, null);
-        if (next.publishedAt().equals(publishedAt) && article.publishedAt() == null) {
+        if (article.publishedAt() == null) {
             // First publication: the slug is now public for good; earlier draft slugs were never seen.
             slugs.releaseAllBut(next.id(), next.slug());
         }

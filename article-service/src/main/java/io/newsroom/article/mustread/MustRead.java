@@ -12,9 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -56,7 +57,7 @@ public class MustRead {
         }
         // Serializes concurrent list edits: the list is one editorial decision.
         jdbc.sql("select pg_advisory_xact_lock(7242002)").query(Object.class).list();
-        Set<UUID> before = current(now);
+        Map<UUID, Boolean> before = picksAndWhetherActive(now);
         jdbc.sql("delete from must_read_pick").update();
         for (int i = 0; i < picks.size(); i++) {
             jdbc.sql("insert into must_read_pick (article_id, position, expires_at, picked_by, picked_at) values (?, ?, ?, ?, ?)")
@@ -64,11 +65,12 @@ public class MustRead {
                     .update();
         }
         for (UUID id : wanted) {
-            if (!before.contains(id)) {
+            if (!before.getOrDefault(id, false)) {
                 editorial.mustReadChanged(id, true, editor);
             }
         }
-        for (UUID id : before) {
+        // Expired picks not yet dropped by expire() were never announced as dropped: announce them now.
+        for (UUID id : before.keySet()) {
             if (!wanted.contains(id)) {
                 editorial.mustReadChanged(id, false, editor);
             }
@@ -85,9 +87,14 @@ public class MustRead {
         expired.forEach(id -> editorial.mustReadChanged(id, false, Editorial.SCHEDULER));
     }
 
-    private Set<UUID> current(Instant now) {
-        return new HashSet<>(jdbc.sql("select article_id from must_read_pick where expires_at > ?")
-                .param(Timestamp.from(now)).query(UUID.class).list());
+    /** Every pick still in the table, and whether it is unexpired. */
+    private Map<UUID, Boolean> picksAndWhetherActive(Instant now) {
+        var picks = new HashMap<UUID, Boolean>();
+        jdbc.sql("select article_id, expires_at > ? as active from must_read_pick").param(Timestamp.from(now))
+                .query(rs -> {
+                    picks.put(rs.getObject("article_id", UUID.class), rs.getBoolean("active"));
+                });
+        return picks;
     }
 
     /** One entry of the list; its position is its place in the request. */

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,7 +28,6 @@ import java.util.UUID;
 /** The anonymous reading API: article pages, Latest News, Must Read, batch lookup. Published articles only. */
 @RestController
 @RequestMapping("/articles")
-@Transactional(readOnly = true)
 class ReadingController {
 
     private final PublicArticles articles;

@@ -25,7 +25,12 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/editor/**").hasRole("EDITOR")
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(ProblemAuthenticationEntryPoint.unauthorized())
+                        .accessDeniedHandler(ProblemAuthenticationEntryPoint.forbidden()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemAuthenticationEntryPoint.unauthorized())
+                        .accessDeniedHandler(ProblemAuthenticationEntryPoint.forbidden()))
                 // A stateless bearer-token API: no session, no cookies, so no CSRF to defend.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

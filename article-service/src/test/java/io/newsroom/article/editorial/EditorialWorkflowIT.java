@@ -241,9 +241,18 @@ class EditorialWorkflowIT {
     void theEditorApiNeedsAnEditorToken() {
         Response anonymous = api.send("POST", "/editor/articles", Drafts.copy("No token"));
         assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
         String moderator = LocalIssuer.shared().token("mia", "MODERATOR");
         Response forbidden = api.send("POST", "/editor/articles", Drafts.copy("Wrong role"), "Authorization", "Bearer " + moderator);
         assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
+        String foreign = LocalIssuer.shared().tokenFor("eve").roles("EDITOR").audience("another-app").build();
+        assertThat(api.send("POST", "/editor/articles", Drafts.copy("Wrong audience"), "Authorization", "Bearer " + foreign).status())
+                .isEqualTo(401);
+        String forged = LocalIssuer.shared().tokenFor("eve").roles("EDITOR").signedByUnknownKey().build();
+        assertThat(api.send("POST", "/editor/articles", Drafts.copy("Forged"), "Authorization", "Bearer " + forged).status())
+                .isEqualTo(401);
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.newsroom.comment.web;
 import io.newsroom.comment.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class OperationsIT extends IntegrationTest {
 
@@ -13,5 +16,14 @@ class OperationsIT extends IntegrationTest {
         assertThat(get("/actuator/health/readiness").getStatusCode().value()).isEqualTo(200);
         assertThat(get("/actuator/prometheus").getBody()).contains("http_server_requests");
         assertThat(get("/actuator/env").getStatusCode().value()).isIn(401, 403, 404);
+    }
+
+    @Test
+    void consumerLagOutboxBacklogAndKafkaObservationsAreExported() {
+        openArticle(); // one article event through the binder's observed consumer
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(get("/actuator/prometheus").getBody())
+                        .containsPattern("spring_cloud_stream_binder_kafka_offset\\{[^}]*group=\"comment-service\"[^}]*topic=\"news.article\"")
+                        .contains("newsroom_outbox_backlog_events", "spring_kafka_listener_seconds_count"));
     }
 }

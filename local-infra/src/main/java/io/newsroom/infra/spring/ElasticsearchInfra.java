@@ -24,6 +24,10 @@ import org.springframework.context.annotation.Primary;
  * <p>Both are ES 8 while the client (elasticsearch-java 9) announces {@code compatible-with=9}, which ES 8
  * rejects; the {@link Rest5ClientOptions} bean replaces both media types with {@code compatible-with=8}.
  * It is {@code @Primary} so it wins over a service's own equivalent bean.
+ *
+ * <p>Selected by {@code newsroom.infra.provider}: {@code local} (default) or {@code testcontainers}, which needs
+ * a Docker engine and the optional Testcontainers test dependencies; without Docker the context fails to
+ * start (Testcontainers cannot find a Docker environment), so a test never passes without its infrastructure.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ElasticsearchInfra {

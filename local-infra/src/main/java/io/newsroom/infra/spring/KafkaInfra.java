@@ -21,6 +21,10 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * (5.0) only falls back to it when {@code spring.kafka.bootstrap-servers} is absent from the merged client
  * properties, which Boot always fills with {@code localhost:9092}; so the binder's
  * {@code spring.cloud.stream.kafka.binder.brokers} is set as well.
+ *
+ * <p>Selected by {@code newsroom.infra.provider}: {@code local} (default) or {@code testcontainers}, which needs
+ * a Docker engine and the optional Testcontainers test dependencies; without Docker the context fails to
+ * start (Testcontainers cannot find a Docker environment), so a test never passes without its infrastructure.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class KafkaInfra {

@@ -15,8 +15,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * PostgreSQL 17 for a test application context. With the {@code local} provider every application
  * context gets its own fresh database on the shared {@link LocalPostgres}, so test classes never see
- * each other's rows. With {@code testcontainers} it is a {@code postgres:17} container (see the
- * package documentation).
+ * each other's rows. With {@code testcontainers} it is a {@code postgres:17} container.
+ *
+ * <p>Selected by {@code newsroom.infra.provider}: {@code local} (default) or {@code testcontainers}, which needs
+ * a Docker engine and the optional Testcontainers test dependencies; without Docker the context fails to
+ * start (Testcontainers cannot find a Docker environment), so a test never passes without its infrastructure.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresInfra {

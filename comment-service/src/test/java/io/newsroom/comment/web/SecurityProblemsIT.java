@@ -1,0 +1,62 @@
+package io.newsroom.comment.web;
+
+import io.newsroom.comment.support.IntegrationTest;
+import io.newsroom.infra.security.LocalIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Refused moderator requests get the same RFC 9457 problems as every other error, plus RFC 6750's header. */
+class SecurityProblemsIT extends IntegrationTest {
+
+    @Test
+    void noTokenIsA401ProblemWithABearerChallenge() {
+        ResponseEntity<String> response = get("/api/moderation/queues/HELD");
+
+        assertProblem(response, 401, "https://newsroom.example/problems/unauthenticated", "Authentication required");
+        // Spring Security 7 adds the RFC 9728 resource_metadata parameter to the challenge.
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(json(response).get("instance").asString()).isEqualTo("/api/moderation/queues/HELD");
+    }
+
+    @Test
+    void aTokenFromAnUnknownKeyIsA401ProblemSayingTheTokenIsInvalid() {
+        String foreign = LocalIssuer.shared().tokenFor("mod-x").roles("MODERATOR").signedByUnknownKey().build();
+        ResponseEntity<String> response = withToken(foreign);
+
+        assertProblem(response, 401, "https://newsroom.example/problems/unauthenticated", "Authentication required");
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
+        assertThat(json(response).get("detail").asString()).isEqualTo("The bearer token is invalid or has expired.");
+    }
+
+    @Test
+    void anEditorTokenIsA403Problem() {
+        ResponseEntity<String> response = withToken(LocalIssuer.shared().token("ed-amos", "EDITOR"));
+
+        assertProblem(response, 403, "https://newsroom.example/problems/forbidden", "Forbidden");
+        assertThat(json(response).get("detail").asString()).contains("role");
+    }
+
+    @Test
+    void closedActuatorEndpointsAnswerWithAProblemToo() {
+        assertProblem(get("/actuator/env"), 401, "https://newsroom.example/problems/unauthenticated",
+                "Authentication required");
+    }
+
+    private ResponseEntity<String> withToken(String token) {
+        return http.get().uri("/api/moderation/queues/HELD").header("Authorization", "Bearer " + token)
+                .retrieve().toEntity(String.class);
+    }
+
+    private static void assertProblem(ResponseEntity<String> response, int status, String type, String title) {
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        JsonNode problem = json(response);
+        assertThat(problem.get("type").asString()).isEqualTo(type);
+        assertThat(problem.get("title").asString()).isEqualTo(title);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asString()).isNotBlank();
+    }
+}
