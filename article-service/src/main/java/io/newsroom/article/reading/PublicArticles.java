@@ -3,6 +3,8 @@ package io.newsroom.article.reading;
 import io.newsroom.article.editorial.Article;
 import io.newsroom.article.editorial.Articles;
 import io.newsroom.events.EventJson;
+import io.newsroom.events.HeroImage;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +20,16 @@ import java.util.UUID;
 @Repository
 class PublicArticles {
 
+    /** Teasers read only their own columns: Latest News never loads bodies. */
+    private static final String TEASER_COLUMNS = "a.id, a.slug, a.headline, a.standfirst, a.section, a.published_at, a.hero_image";
+
+    private static final RowMapper<Teaser> TEASER = (rs, n) -> {
+        String hero = rs.getString("hero_image");
+        return new Teaser(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("headline"),
+                rs.getString("standfirst"), rs.getString("section"), Articles.instant(rs, "published_at"),
+                hero == null ? null : EventJson.mapper().readValue(hero, HeroImage.class));
+    };
+
     private final JdbcClient jdbc;
 
     PublicArticles(JdbcClient jdbc) {
@@ -31,8 +43,8 @@ class PublicArticles {
     }
 
     /** Newest first, strictly after {@code after}; asks for one more than {@code limit} so the caller knows if a next page exists. */
-    List<Article> latest(LatestNewsFilter filter, Cursor after, int limit) {
-        var sql = new StringBuilder("select " + Articles.COLUMNS + " from article a where a.status = 'PUBLISHED'");
+    List<Teaser> latest(LatestNewsFilter filter, Cursor after, int limit) {
+        var sql = new StringBuilder("select " + TEASER_COLUMNS + " from article a where a.status = 'PUBLISHED'");
         var params = new ArrayList<Object>();
         if (filter.section() != null) {
             sql.append(" and a.section = ?");
@@ -53,15 +65,15 @@ class PublicArticles {
         }
         sql.append(" order by a.published_at desc, a.id desc limit ?");
         params.add(limit + 1);
-        return jdbc.sql(sql.toString()).params(params).query(Articles.ROW).list();
+        return jdbc.sql(sql.toString()).params(params).query(TEASER).list();
     }
 
     /** Unexpired picks of published articles, in editorial order. */
-    List<Article> mustRead(Instant now) {
-        return jdbc.sql("select " + Articles.COLUMNS + """
+    List<Teaser> mustRead(Instant now) {
+        return jdbc.sql("select " + TEASER_COLUMNS + """
                          from must_read_pick p join article a on a.id = p.article_id
                         where p.expires_at > ? and a.status = 'PUBLISHED' order by p.position""")
-                .param(Timestamp.from(now)).query(Articles.ROW).list();
+                .param(Timestamp.from(now)).query(TEASER).list();
     }
 
     /** Published articles among {@code ids}, in the order asked. */

@@ -74,19 +74,19 @@ class ReadingController {
                       @RequestParam(required = false) String cursor) {
         var filter = new PublicArticles.LatestNewsFilter(section,
                 tag == null ? null : tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT), author);
-        List<Article> page = articles.latest(filter, cursor == null ? null : Cursor.decode(cursor), limit);
+        List<Teaser> page = articles.latest(filter, cursor == null ? null : Cursor.decode(cursor), limit);
         String next = null;
         if (page.size() > limit) {
             page = page.subList(0, limit);
-            Article last = page.getLast();
+            Teaser last = page.getLast();
             next = new Cursor(last.publishedAt(), last.id()).encode();
         }
-        return new LatestNews(page.stream().map(Teaser::of).toList(), next);
+        return new LatestNews(page, next);
     }
 
     @GetMapping("/must-read")
     List<Teaser> mustRead() {
-        return articles.mustRead(clock.instant()).stream().map(Teaser::of).toList();
+        return articles.mustRead(clock.instant());
     }
 
     /** For other services and the gateway: published articles among the ids, in the order asked; unknown ids are left out. */

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -115,21 +116,19 @@ public class GatewayErrors implements WebExceptionHandler {
 
     private static String detail(ServerWebExchange exchange, HttpStatusCode status, Throwable error) {
         String service = serviceOf(exchange);
+        if (error instanceof ResponseStatusException rse && rse.getReason() != null
+                && !(error instanceof NoResourceFoundException)) {
+            return rse.getReason(); // said on purpose, e.g. "No published article at this slug."
+        }
         return switch (status.value()) {
             case 404 -> "Nothing is routed at %s %s.".formatted(exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value());
             case 503 -> "%s is unavailable right now; retry later.".formatted(service);
             case 504 -> "%s did not answer in time.".formatted(service);
             case 500 -> "The gateway failed to handle this request.";
-            case 400 -> error instanceof ConstraintViolationException ? "The request is not valid."
-                    : reasonOf(error, status);
-            default -> reasonOf(error, status);
+            case 400 -> "The request is not valid.";
+            default -> reasonPhrase(status);
         };
-    }
-
-    private static String reasonOf(Throwable error, HttpStatusCode status) {
-        return error instanceof ResponseStatusException rse && rse.getReason() != null
-                ? rse.getReason() : reasonPhrase(status);
     }
 
     private static String reasonPhrase(HttpStatusCode status) {
@@ -143,6 +142,6 @@ public class GatewayErrors implements WebExceptionHandler {
             Object service = route.getMetadata().get("service");
             return service != null ? service.toString() : route.getId();
         }
-        return "The service";
+        return "A service behind the gateway";
     }
 }

@@ -75,8 +75,11 @@ class ArticlePageAssembler {
 
     private static Throwable articleError(WebClientResponseException failure) {
         if (failure.getStatusCode().is4xxClientError()) {
-            return new ResponseStatusException(failure.getStatusCode(),
-                    failure.getStatusCode().value() == 404 ? "No published article at this slug." : null);
+            return new ResponseStatusException(failure.getStatusCode(), switch (failure.getStatusCode().value()) {
+                case 404 -> "No published article at this slug.";
+                case 410 -> "This article has been withdrawn.";
+                default -> "article-service refused the article request.";
+            });
         }
         return new ResponseStatusException(HttpStatus.BAD_GATEWAY, "article-service failed to serve the article.");
     }

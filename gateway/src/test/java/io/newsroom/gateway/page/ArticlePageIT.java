@@ -104,7 +104,8 @@ class ArticlePageIT extends GatewayTestSupport {
     void unknownSlugIsA404Problem() {
         client().get().uri("/api/v1/pages/article/no-such-story").exchange()
                 .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("No published article at this slug.");
     }
 
     @Test

@@ -98,6 +98,7 @@ class RouteTableIT extends GatewayTestSupport {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(404)
                 .jsonPath("$.instance").isEqualTo("/api/v1/horoscopes")
+                .jsonPath("$.detail").isEqualTo("Nothing is routed at GET /api/v1/horoscopes.")
                 .jsonPath("$.requestId").exists();
     }
 

@@ -1,16 +1,14 @@
 package io.newsroom.search.indexing;
 
 import io.newsroom.events.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -21,8 +19,9 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 /**
  * Poison events: at most 3 attempts (0.5 s, then 1 s apart), then the record goes to
  * {@code <topic>.dlt} with spring-kafka's {@code kafka_dlt-exception-*} and {@code kafka_dlt-original-*}
- * headers. So a bad record holds its partition for about 1.5 s plus processing, well under 5 s,
- * and is never dropped: Spring Kafka's default (10 quick retries, then log and skip) is replaced.
+ * headers, on its source partition when the DLT has it (see {@link DeadLetterTopics} and
+ * {@link DeadLetterPartitions}). So a bad record holds its partition for about 1.5 s plus processing,
+ * well under 5 s, and is never dropped: Spring Kafka's default (10 quick retries, then log and skip) is replaced.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
@@ -33,14 +32,17 @@ public class DeadLetterConfiguration {
     static final long FIRST_RETRY_MS = 500;
     static final int RETRIES = 2;
 
+    /**
+     * The dead-letter topics, created before the consumers start (singletons are initialised before
+     * lifecycle beans start) with as many partitions as their source topic.
+     */
     @Bean
-    NewTopic articleDeadLetters() {
-        return TopicBuilder.name(Topics.ARTICLE_DLT).partitions(1).build();
-    }
-
-    @Bean
-    NewTopic commentDeadLetters() {
-        return TopicBuilder.name(Topics.COMMENT_DLT).partitions(1).build();
+    SmartInitializingSingleton deadLetterTopics(KafkaProperties kafka) {
+        DeadLetterTopics topics = new DeadLetterTopics(kafka.buildAdminProperties());
+        return () -> {
+            topics.ensureFor(Topics.ARTICLE);
+            topics.ensureFor(Topics.COMMENT);
+        };
     }
 
     /**
@@ -51,9 +53,8 @@ public class DeadLetterConfiguration {
     DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaProperties kafka) {
         var producers = new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        // Partition -1: let the producer pick by key, so the DLT may have fewer partitions than the source.
-        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),
-                (record, error) -> new TopicPartition(record.topic() + ".dlt", -1));
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
+        var recoverer = new DeadLetterPublishingRecoverer(template, new DeadLetterPartitions(template));
         // spring-kafka's exception headers describe the listener wrapper; say what was wrong with the event too.
         recoverer.addHeadersFunction((record, error) -> new RecordHeaders().add(DLT_REASON,
                 rootCause(error).getMessage() == null ? new byte[0]

@@ -2,6 +2,10 @@ package io.newsroom.search.web;
 
 import io.newsroom.search.rebuild.IndexRebuild;
 import io.newsroom.search.rebuild.RebuildReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +23,17 @@ class RebuildController {
     }
 
     /** Runs the rebuild and answers with its report, including the check against the topic. */
+    @Operation(summary = "Rebuild the index from the article topic",
+            description = "Replays news.article into a new index, verifies it against the topic and switches the "
+                    + "alias atomically; searches keep working throughout. Needs role ADMIN.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "200", description = "The rebuild report, including the check")
+    @ApiResponse(responseCode = "401", description = "No or invalid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "The token lacks role ADMIN",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "A rebuild is already running",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/admin/index/rebuild")
     RebuildReport rebuild() {
         return rebuild.rebuild();

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +29,7 @@ class SearchController {
     }
 
     @GetMapping("/search")
-    SearchResults search(@Valid @ModelAttribute ArticleQuery query) {
+    SearchResults search(@Valid @ModelAttribute @ParameterObject ArticleQuery query) {
         return search.search(query);
     }
 

@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Reading is public; the admin operations need a JWT with role ADMIN. Token checks (issuer,
  * audience {@code newsroom}, RS256/ES256, roles claim mapped to {@code ROLE_*}) are all configured
- * under {@code spring.security.oauth2.resourceserver.jwt.*} in application.yaml.
+ * under {@code spring.security.oauth2.resourceserver.jwt.*} in application.yaml. 401 and 403 are
+ * problem details ({@link SecurityProblems}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -22,7 +23,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
-                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(SecurityProblems.unauthorized())
+                        .accessDeniedHandler(SecurityProblems.forbidden()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(SecurityProblems.unauthorized())
+                        .accessDeniedHandler(SecurityProblems.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();

@@ -77,6 +77,16 @@ final class BenchSupport {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** The 1/5/15-minute load averages, to print next to figures from a shared machine. */
+    static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** Percentile of sorted values (nearest rank). */
     static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {

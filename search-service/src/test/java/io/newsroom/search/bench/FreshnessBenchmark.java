@@ -46,6 +46,7 @@ public final class FreshnessBenchmark {
             publisher.publish(BenchSupport.article(random, -1));
             Thread.sleep(2000);
 
+            System.out.println("FRESHNESS load average at start: " + BenchSupport.loadAverage());
             // 20 searches/s of reader traffic.
             pool.scheduleAtFixedRate(() -> {
                 long start = System.nanoTime();
@@ -78,6 +79,7 @@ public final class FreshnessBenchmark {
                 Thread.sleep(100);
             }
             pool.shutdownNow();
+            System.out.println("FRESHNESS load average at end: " + BenchSupport.loadAverage());
             double[] sorted = BenchSupport.sorted(latencies);
             double[] searches = BenchSupport.sorted(searchMillis);
             var timer = service.getBean(io.micrometer.core.instrument.MeterRegistry.class)

@@ -13,6 +13,7 @@ import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.search.support.NewsEvents;
 import io.newsroom.search.support.NewsEvents.Copy;
 import io.newsroom.search.support.RealInfraTest;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +129,9 @@ class ArticleEventsIT extends RealInfraTest {
         assertThat(header(deadLetter, "kafka_dlt-exception-fqcn")).isNotBlank();
         assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLE);
         assertThat(header(deadLetter, CloudEventHeaders.TYPE)).isEqualTo("news.article.published.v1");
+        // The DLT was created like news.article (3 partitions here), so the dead letter keeps its partition.
+        assertThat(deadLetter.partition()).isEqualTo(
+                ByteBuffer.wrap(deadLetter.headers().lastHeader("kafka_dlt-original-partition").value()).getInt());
         assertThat(held).isLessThan(Duration.ofSeconds(10));
     }
 
@@ -135,9 +139,10 @@ class ArticleEventsIT extends RealInfraTest {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafka.shared().bootstrapServers());
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(Topics.ARTICLE_DLT, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLE_DLT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {

@@ -28,9 +28,24 @@ import tools.jackson.databind.JsonNode;
 class RebuildIT extends RealInfraTest {
 
     @Test
-    void onlyAdminsMayRebuild() {
-        assertThat(post("/admin/index/rebuild", null).status()).isEqualTo(401);
-        assertThat(post("/admin/index/rebuild", LocalIssuer.shared().token("eddie", "EDITOR")).status()).isEqualTo(403);
+    void onlyAdminsMayRebuildAndRefusalsAreProblemDetails() {
+        var anonymous = post("/admin/index/rebuild", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(anonymous.body().path("status").asInt()).isEqualTo(401);
+        assertThat(anonymous.body().path("title").asString()).isEqualTo("Unauthorized");
+
+        var forged = post("/admin/index/rebuild", "not-a-jwt");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        assertThat(forged.header("WWW-Authenticate")).contains("invalid_token");
+
+        var editor = post("/admin/index/rebuild", LocalIssuer.shared().token("eddie", "EDITOR"));
+        assertThat(editor.status()).isEqualTo(403);
+        assertThat(editor.contentType()).startsWith("application/problem+json");
+        assertThat(editor.body().path("status").asInt()).isEqualTo(403);
+        assertThat(editor.body().path("instance").asString()).isEqualTo("/admin/index/rebuild");
     }
 
     @Test

@@ -33,14 +33,15 @@ public final class EventPublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Creates the topics as their owners do (article topic compacted), if missing. */
+    /**
+     * Creates the source topics as their owners do (article topic compacted), if missing. The
+     * dead-letter topics are the service's to create (DeadLetterTopics), like the source's.
+     */
     public static void createTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (NewTopic topic : List.of(
                     new NewTopic(Topics.ARTICLE, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(Topics.COMMENT, 3, (short) 1),
-                    new NewTopic(Topics.ARTICLE_DLT, 1, (short) 1),
-                    new NewTopic(Topics.COMMENT_DLT, 1, (short) 1))) {
+                    new NewTopic(Topics.COMMENT, 3, (short) 1))) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
                 } catch (Exception e) {

@@ -10,6 +10,7 @@ import io.newsroom.search.indexing.ArticleRevision;
 import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.events.ArticleState;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,7 +77,11 @@ public abstract class RealInfraTest {
     }
 
     /** A response as a reader's client sees it. */
-    public record Response(int status, String contentType, JsonNode body) {
+    public record Response(int status, String contentType, JsonNode body, HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     protected Response get(String pathAndQuery) {
@@ -100,7 +105,7 @@ public abstract class RealInfraTest {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
+                    body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body), response.headers());
         } catch (Exception e) {
             throw new IllegalStateException("HTTP request failed: " + request.uri(), e);
         }

@@ -1,0 +1,64 @@
+package io.newsroom.search.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsroom.search.freshness.PublishToSearchable;
+import io.newsroom.search.support.RealInfraTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** What operations and the gateway read: the OpenAPI description and the Prometheus scrape. */
+class OperationsIT extends RealInfraTest {
+
+    @Autowired
+    PublishToSearchable freshness;
+
+    @Test
+    void openApiDescribesTheSearchApiAndTheBearerProtectedRebuild() {
+        Response docs = get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.body().path("paths");
+        assertThat(paths.has("/search")).isTrue();
+        assertThat(paths.path("/search").path("get").path("parameters").toString()).contains("\"q\"", "\"section\"");
+        assertThat(paths.has("/suggest")).isTrue();
+        assertThat(paths.has("/articles/{id}/related")).isTrue();
+        JsonNode rebuild = paths.path("/admin/index/rebuild").path("post");
+        assertThat(rebuild.path("security").toString()).contains("bearer");
+        assertThat(rebuild.path("responses").has("403")).isTrue();
+        JsonNode scheme = docs.body().path("components").path("securitySchemes").path("bearer");
+        assertThat(scheme.path("type").asString()).isEqualTo("http");
+        assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+        assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
+    }
+
+    @Test
+    void freshnessIsAPrometheusHistogramWithTheHalfSecondObjectiveAndPercentiles() throws Exception {
+        freshness.searchable(Instant.now().minusMillis(120));
+
+        String scrape = scrape();
+
+        String name = "newsroom_search_publish_to_searchable_seconds";
+        assertThat(scrape).contains("# TYPE " + name + " histogram");
+        // The SLO bucket: Prometheus can compute the share under 500 ms, and histogram_quantile(0.99, ...) from all buckets.
+        assertThat(scrape).containsPattern(name + "_bucket\\{[^}]*le=\"0\\.5\"[^}]*} [1-9]");
+        assertThat(scrape).containsPattern(name + "_bucket\\{[^}]*le=\"1\\.0\"");
+        assertThat(scrape).contains(name + "_count{");
+        // Client-side p50/p99 too, for dashboards without histogram_quantile.
+        assertThat(scrape).containsPattern(name.replace("_seconds", "") + "[a-z_]*\\{[^}]*quantile=\"0\\.99\"");
+    }
+
+    private String scrape() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}
