@@ -33,6 +33,12 @@ public final class Devstack {
     public static void main(String[] args) {
         var devstack = new Devstack(DevstackSettings.fromSystemProperties());
         Runtime.getRuntime().addShutdownHook(new Thread(devstack::stop, "devstack-shutdown"));
+        // A platform with a dead service is not the platform: say which one and stop the rest.
+        ServiceProcess.onUnexpectedExit(dead -> {
+            System.err.printf("devstack: %s exited unexpectedly (exit code %d); last log lines:%n%s%n",
+                    dead.name(), dead.exitCode(), dead.logTail());
+            System.exit(1);
+        });
         try {
             devstack.start();
         } catch (DevstackException e) {
@@ -61,11 +67,6 @@ public final class Devstack {
         }
         services.forEach(service -> service.awaitReady(READY_TIMEOUT));
         services.forEach(ServiceProcess::watchForUnexpectedExit);
-        ServiceProcess.onUnexpectedExit(dead -> {
-            System.err.printf("devstack: %s exited unexpectedly (exit code %d); last log lines:%n%s%n",
-                    dead.name(), dead.exitCode(), dead.logTail());
-            System.exit(1);
-        });
 
         System.out.printf("devstack: platform ready in %.1f s%n", seconds(t0));
         System.out.println(Banner.ready(plan, settings));

@@ -1,0 +1,166 @@
+package io.newsroom.devstack;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform, end to end, as a reader and an editor meet it: devstack starts real Kafka,
+ * PostgreSQL and Elasticsearch and every service as its own process from the jars this build made;
+ * everything below goes through the gateway with tokens from the local authorization server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final String GATEWAY = "http://localhost:8080";
+    private static final String AUTH = "http://localhost:9000";
+    private static final String READER_EMAIL = "reader-" + UUID.randomUUID() + "@example.org";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String marker = "zanzibar" + Long.toString(System.nanoTime(), 36);
+    private Devstack devstack;
+    private String articleId;
+    private String slug;
+
+    @BeforeAll
+    void startPlatform() throws Exception {
+        Path home = Files.createTempDirectory(Path.of("/var/tmp"), "newsroom-platform-it-");
+        Path root = Path.of(System.getProperty("newsroom.devstack.root", "..")).toAbsolutePath().normalize();
+        devstack = new Devstack(new DevstackSettings(home, root, true, 19092, 15432, 19200));
+        devstack.start();
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (devstack != null) {
+            devstack.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void gatewayIsHealthyAndDemoContentIsServed() throws Exception {
+        var health = get(GATEWAY + "/actuator/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            JsonNode latest = json.readTree(get(GATEWAY + "/api/v1/articles?limit=5", null).body());
+            assertThat(latest.toString()).contains("headline");
+            assertThat(latest.findValues("slug")).hasSize(5);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void editorActionsNeedAToken() throws Exception {
+        var anonymous = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/editor/articles"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")), null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+    }
+
+    @Test
+    @Order(3)
+    void aPublishedArticleBecomesSearchableThroughTheGateway() throws Exception {
+        String editor = token("newsroom-editor", "editor-secret");
+        String draft = """
+                {"headline": "Lighthouse keepers of %1$s vote to stay on the island",
+                 "standfirst": "The %1$s keepers chose the lamp over the mainland.",
+                 "dateline": {"place": "Stone Town", "timeZone": "Africa/Dar_es_Salaam"},
+                 "byline": [{"name": "Amina Said"}],
+                 "body": "<p>The keepers of %1$s met on Monday.</p><script>alert(1)</script>",
+                 "section": "world", "tags": ["Zanzibar", "Lighthouses"], "commentsEnabled": true}
+                """.formatted(marker);
+        var created = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/editor/articles"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(draft)), editor);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode article = json.readTree(created.body());
+        articleId = article.get("id").asString();
+        assertThat(article.get("body").asString()).doesNotContain("<script");
+
+        var published = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/editor/articles/" + articleId + "/publish"))
+                .header("If-Match", created.headers().firstValue("ETag").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.noBody()), editor);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        slug = json.readTree(published.body()).get("slug").asString();
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            var search = get(GATEWAY + "/api/v1/search?q=" + marker, null);
+            assertThat(search.statusCode()).isEqualTo(200);
+            assertThat(search.body()).contains(articleId);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void aReaderCommentsAndTheArticlePageShowsItWithoutTheEmail() throws Exception {
+        // comment-service learns of the article from Kafka; the form is offered once it has
+        var form = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(GATEWAY + "/api/v1/articles/" + articleId + "/comment-form", null), r -> r.statusCode() == 200);
+        JsonNode formFields = json.readTree(form.body());
+        Thread.sleep(formFields.get("minFillMillis").asLong() + 100); // a person takes a moment to type
+
+        String comment = """
+                {"body": "Good to see the %s lamp stays lit.", "authorName": "Khamis",
+                 "email": "%s", "formToken": "%s"}
+                """.formatted(marker, READER_EMAIL, formFields.get("formToken").asString());
+        var posted = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/articles/" + articleId + "/comments"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(comment)), null);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        assertThat(posted.body()).doesNotContain(READER_EMAIL);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            var page = get(GATEWAY + "/api/v1/pages/article/" + slug, null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            JsonNode body = json.readTree(page.body());
+            assertThat(body.get("article").get("headline").asString()).contains(marker);
+            assertThat(body.get("degraded").size()).isZero();
+            assertThat(body.get("commentCount").asInt()).isEqualTo(1);
+            assertThat(page.body()).contains("lamp stays lit").doesNotContain(READER_EMAIL);
+        });
+    }
+
+    private String token(String client, String secret) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        var response = http.send(HttpRequest.newBuilder(URI.create(AUTH + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body()).get("access_token").asString();
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
