@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
  * Publish-to-searchable latency: from the event's {@code ce_time} (when the editor published) to the
  * moment the refreshed document is visible to searches. Recorded right after the bulk request that
  * carried it returns, which with {@code refresh=true} is when it became visible.
+ *
+ * <p>Exported at {@code /actuator/prometheus} as a histogram ({@code _bucket}, with exact 500 ms and
+ * 1 s SLO buckets), so Prometheus computes p99 across instances with {@code histogram_quantile}; the
+ * client-side p50/p99 are for in-process readers (the benchmark) and are not part of that export.
  */
 @Component
 public class PublishToSearchable {

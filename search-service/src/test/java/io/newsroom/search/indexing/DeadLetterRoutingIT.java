@@ -6,6 +6,7 @@ import io.newsroom.infra.LocalKafka;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -86,9 +87,18 @@ class DeadLetterRoutingIT {
         assertThat(new DeadLetterTopics(ADMIN).ensureFor(source)).isZero();
     }
 
+    /** Creates the topic and waits until its metadata is visible, as an existing topic's is. */
     private static void create(NewTopic topic) throws Exception {
         try (Admin admin = Admin.create(ADMIN)) {
             admin.createTopics(List.of(topic)).all().get();
+            for (int attempt = 0; attempt < 100; attempt++) {
+                try {
+                    admin.describeTopics(List.of(topic.name())).allTopicNames().get();
+                    return;
+                } catch (ExecutionException notYet) {
+                    Thread.sleep(50);
+                }
+            }
         }
     }
 
