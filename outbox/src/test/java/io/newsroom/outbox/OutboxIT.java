@@ -1,5 +1,6 @@
 package io.newsroom.outbox;
 
+import io.newsroom.infra.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsroom.events.EventJson;

@@ -4,7 +4,7 @@ import io.newsroom.article.Api;
 import io.newsroom.article.Api.Response;
 import io.newsroom.article.ArticleServiceTest;
 import io.newsroom.article.Drafts;
-import io.newsroom.article.TopicReader;
+import io.newsroom.infra.TopicReader;
 import io.newsroom.events.EventEnvelope;
 import io.newsroom.events.EventSchemas;
 import io.newsroom.events.EventSource;

@@ -2,7 +2,7 @@ package io.newsroom.article.publishing;
 
 import io.newsroom.article.ArticleServiceApplication;
 import io.newsroom.article.ArticleServiceTest;
-import io.newsroom.article.TopicReader;
+import io.newsroom.infra.TopicReader;
 import io.newsroom.article.editorial.Article;
 import io.newsroom.article.editorial.ArticleCopy;
 import io.newsroom.article.editorial.ArticleCopy.BylineCopy;

@@ -1,4 +1,4 @@
-package io.newsroom.outbox;
+package io.newsroom.infra;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads a whole topic from the beginning, the way a downstream service would see it. */
-final class TopicReader implements AutoCloseable {
+/** Test helper: reads a whole topic from the beginning, the way a downstream service would see it. */
+public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-    TopicReader(String bootstrapServers, String topic) {
+    public TopicReader(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -30,7 +30,7 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Polls until {@code count} records have arrived or the timeout passes; returns all seen so far. */
-    List<ConsumerRecord<String, byte[]>> await(int count, Duration timeout) {
+    public List<ConsumerRecord<String, byte[]>> await(int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (records.size() < count && Instant.now().isBefore(deadline)) {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
