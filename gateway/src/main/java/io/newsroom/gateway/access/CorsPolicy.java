@@ -6,7 +6,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
-/** CORS for the API from the configured allowlist; used by the security chain, so preflights need no token. */
+/** CORS for the API from the configured allowlist, applied by {@link CorsAllowlistFilter}. */
 @Configuration(proxyBeanMethods = false)
 class CorsPolicy {
 

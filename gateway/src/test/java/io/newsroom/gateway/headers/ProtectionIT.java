@@ -39,7 +39,34 @@ class ProtectionIT extends GatewayTestSupport {
                 .header("Access-Control-Request-Method", "POST")
                 .exchange()
                 .expectStatus().isForbidden()
-                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(403)
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("https://evil.example"))
+                .jsonPath("$.requestId").isNotEmpty();
+        assertThat(COMMENTS.received()).isEmpty();
+    }
+
+    @Test
+    void preflightAskingForAMethodOutsideTheAllowlistIsRefused() {
+        client().options().uri("/api/v1/articles/a1b2/comments")
+                .header("Origin", "https://www.newsroom.example")
+                .header("Access-Control-Request-Method", "TRACE")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("method or headers"));
+    }
+
+    @Test
+    void crossOriginReadFromAnotherOriginIsRefusedBeforeTheService() {
+        client().get().uri("/api/v1/articles/israel-votes")
+                .header("Origin", "https://evil.example")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ARTICLES.received()).isEmpty();
     }
 
     @Test
@@ -112,8 +139,36 @@ class ProtectionIT extends GatewayTestSupport {
         client().get().uri("/api/v1/articles/israel-votes")
                 .header("X-Padding", "p".repeat(20 * 1024))
                 .exchange()
-                .expectStatus().isEqualTo(431);
+                .expectStatus().isEqualTo(431)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("X-Request-Id")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(431)
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("16384 bytes"))
+                .jsonPath("$.requestId").isNotEmpty();
         assertThat(ARTICLES.received()).isEmpty();
+    }
+
+    @Test
+    void manyHeadersAddingUpOverTheLimitGet431Too() {
+        client().get().uri("/api/v1/articles/israel-votes")
+                .headers(headers -> {
+                    for (int i = 0; i < 20; i++) {
+                        headers.set("X-Padding-" + i, "p".repeat(1024));
+                    }
+                })
+                .exchange()
+                .expectStatus().isEqualTo(431)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ARTICLES.received()).isEmpty();
+    }
+
+    @Test
+    void headersJustUnderTheLimitPass() {
+        client().get().uri("/api/v1/articles/israel-votes")
+                .header("X-Padding", "p".repeat(14 * 1024))
+                .exchange()
+                .expectStatus().isOk();
     }
 
     private static void expectSecurityHeaders(WebTestClient.ResponseSpec response) {
