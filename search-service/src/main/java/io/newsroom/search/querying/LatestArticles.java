@@ -39,6 +39,7 @@ public class LatestArticles {
             SearchResponse<ArticleDocument> response = client.search(s -> s.index(index.alias())
                     .query(q -> q.bool(query))
                     .size(size)
+                    .source(QueryParts.listSource())
                     .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc))), ArticleDocument.class);
             return hits.read(response.hits().hits());
         } catch (IOException e) {

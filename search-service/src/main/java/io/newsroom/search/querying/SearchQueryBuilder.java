@@ -33,6 +33,7 @@ public final class SearchQueryBuilder {
                     .query(scored)
                     .from(query.offset())
                     .size(query.size())
+                    .source(QueryParts.listSource())
                     .trackTotalHits(t -> t.enabled(true))
                     .aggregations("sections", a -> a.terms(t -> t.field("section").size(FACET_SIZE)))
                     .aggregations("tags", a -> a.terms(t -> t.field("tags").size(FACET_SIZE)))
