@@ -107,6 +107,23 @@ public class ArticleIndex implements InitializingBean {
         }
     }
 
+    /** "-1" turns refreshing off, e.g. while a rebuild bulk-loads a new generation. */
+    public void refreshInterval(String index, String interval) {
+        try {
+            client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time(interval))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void refresh(String index) {
+        try {
+            client.indices().refresh(r -> r.index(index));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Older generations than {@code keep}: candidates for clean-up after a successful rebuild. */
     public List<String> generationsBefore(String keep) {
         try {

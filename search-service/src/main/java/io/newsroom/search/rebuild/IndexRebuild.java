@@ -1,9 +1,6 @@
 package io.newsroom.search.rebuild;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.newsroom.search.index.ArticleIndex;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
@@ -32,15 +29,12 @@ public class IndexRebuild {
     private final ArticleIndex index;
     private final ArticleTopicReplay replay;
     private final IndexVerification verification;
-    private final ElasticsearchClient client;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public IndexRebuild(ArticleIndex index, ArticleTopicReplay replay, IndexVerification verification,
-                        ElasticsearchClient client) {
+    public IndexRebuild(ArticleIndex index, ArticleTopicReplay replay, IndexVerification verification) {
         this.index = index;
         this.replay = replay;
         this.verification = verification;
-        this.client = client;
     }
 
     /** Thrown when a rebuild is asked for while one runs. */
@@ -67,12 +61,12 @@ public class IndexRebuild {
         String next = index.nextIndexName();
         Map<TopicPartition, Long> end = replay.endOffsets();
         index.create(next);
-        refreshInterval(next, "-1");
+        index.refreshInterval(next, "-1");
 
         SourceOfTruth truth = new SourceOfTruth();
         ArticleTopicReplay.Progress loaded = replay.replay(next, Map.of(), end, truth);
-        refreshInterval(next, "1s");
-        refresh(next);
+        index.refreshInterval(next, "1s");
+        index.refresh(next);
         double seconds = (System.nanoTime() - started) / 1e9;
         RebuildReport.Check check = verification.check(next, truth);
         if (!check.matches()) {
@@ -83,7 +77,7 @@ public class IndexRebuild {
 
         index.switchAlias(previous, next);
         ArticleTopicReplay.Progress caughtUp = replay.replay(next, end, replay.endOffsets(), new SourceOfTruth());
-        refresh(next);
+        index.refresh(next);
         index.generationsBefore(previous).forEach(index::delete);
         log.info("Rebuilt {} -> {}: {} events, check {}", previous, next, loaded.events(), check);
         return report(previous, next, true, loaded, caughtUp.events(), started, seconds, check);
@@ -97,19 +91,5 @@ public class IndexRebuild {
                 tookMillis, Math.round(docsPerSecond * 10) / 10.0, check);
     }
 
-    private void refreshInterval(String target, String interval) {
-        try {
-            client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(t -> t.time(interval))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private void refresh(String target) {
-        try {
-            client.indices().refresh(r -> r.index(target));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
