@@ -86,7 +86,10 @@ public class CommentCountIndex implements InitializingBean {
             return Map.of();
         }
         try {
-            MgetResponse<CommentCount> response = client.mget(m -> m.index(index).ids(articleIds), CommentCount.class);
+            // Not realtime: a realtime get of a just-written count forces a refresh of the count index on
+            // every result page; a count up to one refresh interval (1 s) old is fine in a list.
+            MgetResponse<CommentCount> response = client.mget(m -> m.index(index).ids(articleIds).realtime(false),
+                    CommentCount.class);
             Map<String, Long> counts = new HashMap<>();
             response.docs().forEach(doc -> {
                 if (doc.isResult() && doc.result().found() && doc.result().source() != null) {

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 public record IndexDefinition(String settingsJson, String mappingsJson) {
 
     /** The current article index definition. */
-    public static final String ARTICLES = "elasticsearch/articles/v1/";
+    public static final String ARTICLES = "elasticsearch/articles/v2/";
 
     /** The current comment count index definition. */
     public static final String COMMENT_COUNTS = "elasticsearch/article-comment-counts/v1/";

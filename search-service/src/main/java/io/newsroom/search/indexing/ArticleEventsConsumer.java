@@ -1,8 +1,11 @@
 package io.newsroom.search.indexing;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsroom.search.freshness.LiveRefresh;
 import io.newsroom.search.freshness.PublishToSearchable;
 import io.newsroom.search.index.ArticleIndex;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code news.article} consumer (binding {@code articleEvents-in-0}, group {@code search-service},
- * batch mode): one bulk request per poll, refreshed before the offsets are committed.
+ * batch mode): one bulk request per poll; {@link LiveRefresh} makes the batch visible to search.
  *
  * <p>A record that can never be indexed is reported with {@link BatchListenerFailedException} naming
  * its position: the error handler (see {@link DeadLetterConfiguration}) commits the records before
@@ -32,13 +35,15 @@ public class ArticleEventsConsumer implements Consumer<Message<List<byte[]>>> {
     private final ArticleIndexer indexer;
     private final ArticleIndex index;
     private final PublishToSearchable freshness;
+    private final LiveRefresh refresh;
     private final MeterRegistry meters;
 
     public ArticleEventsConsumer(ArticleIndexer indexer, ArticleIndex index, PublishToSearchable freshness,
-                                 MeterRegistry meters) {
+                                 LiveRefresh refresh, MeterRegistry meters) {
         this.indexer = indexer;
         this.index = index;
         this.freshness = freshness;
+        this.refresh = refresh;
         this.meters = meters;
     }
 
@@ -54,6 +59,7 @@ public class ArticleEventsConsumer implements Consumer<Message<List<byte[]>>> {
             try {
                 Optional<ArticleRevision> revision = ArticleEventReader.read(headers.get(i), payloads.get(i));
                 if (revision.isPresent()) {
+                    freshness.received(revision.get().eventTime());
                     revisions.add(revision.get());
                     positions.add(i);
                 } else {
@@ -65,12 +71,15 @@ public class ArticleEventsConsumer implements Consumer<Message<List<byte[]>>> {
             }
         }
 
-        List<IndexOutcome> outcomes = indexer.index(index.alias(), revisions, true);
+        long bulkStart = System.nanoTime();
+        List<IndexOutcome> outcomes = indexer.index(index.alias(), revisions);
+        freshness.bulkTook(Duration.ofNanos(System.nanoTime() - bulkStart));
+        List<Instant> applied = new ArrayList<>();
         for (int j = 0; j < outcomes.size(); j++) {
             IndexOutcome outcome = outcomes.get(j);
             count(outcome.status().name().toLowerCase());
             switch (outcome.status()) {
-                case APPLIED -> freshness.searchable(revisions.get(j).eventTime());
+                case APPLIED -> applied.add(revisions.get(j).eventTime());
                 case REJECTED -> poison = Poison.first(poison, positions.get(j),
                         new PoisonEventException("Elasticsearch rejected article " + revisions.get(j).articleId()
                                 + " v" + revisions.get(j).version() + ": " + outcome.error()));
@@ -78,6 +87,7 @@ public class ArticleEventsConsumer implements Consumer<Message<List<byte[]>>> {
                         revisions.get(j).version());
             }
         }
+        refresh.written(applied);
         if (poison != null) {
             throw new BatchListenerFailedException(poison.error().getMessage(), poison.error(), poison.position());
         }

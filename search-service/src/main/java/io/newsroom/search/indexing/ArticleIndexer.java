@@ -2,11 +2,12 @@ package io.newsroom.search.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.util.BinaryData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -28,30 +29,53 @@ public class ArticleIndexer {
         this.client = client;
     }
 
+    /** A bulk request with its documents already serialized, so it can be sent from another thread; no request when empty. */
+    public record PreparedBulk(String index, BulkRequest request, int size) {
+    }
+
     /**
-     * @param index   the alias for live traffic, or a new concrete index during a rebuild
-     * @param refresh {@code true} to make the batch searchable before returning (live traffic; see README)
+     * Writes revisions in one bulk request and waits for the answer.
+     *
+     * @param index the alias for live traffic, or a new concrete index during a rebuild
      * @return one outcome per revision, in order
      * @throws UncheckedIOException when Elasticsearch cannot be reached (nothing is known to be written)
      */
-    public List<IndexOutcome> index(String index, List<ArticleRevision> revisions, boolean refresh) {
+    public List<IndexOutcome> index(String index, List<ArticleRevision> revisions) {
+        return revisions.isEmpty() ? List.of() : send(prepare(index, revisions));
+    }
+
+    /**
+     * Builds the bulk request and serializes every document to JSON now, on the caller's thread: a
+     * rebuild prepares the next request while the previous one is being indexed.
+     */
+    public PreparedBulk prepare(String index, List<ArticleRevision> revisions) {
         if (revisions.isEmpty()) {
-            return List.of();
+            return new PreparedBulk(index, null, 0);
         }
-        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(refresh ? Refresh.True : Refresh.False);
+        JsonpMapper json = client._jsonpMapper();
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (ArticleRevision revision : revisions) {
+            BinaryData document = BinaryData.of(revision.document(), json);
             bulk.operations(op -> op.index(i -> i
                     .index(index)
                     .id(revision.articleId())
                     .version(revision.version())
                     .versionType(VersionType.External)
-                    .document(revision.document())));
+                    .document(document)));
+        }
+        return new PreparedBulk(index, bulk.build(), revisions.size());
+    }
+
+    /** @return one outcome per revision of the prepared request, in order */
+    public List<IndexOutcome> send(PreparedBulk bulk) {
+        if (bulk.size() == 0) {
+            return List.of();
         }
         try {
-            BulkResponse response = client.bulk(bulk.build());
+            BulkResponse response = client.bulk(bulk.request());
             return response.items().stream().map(ArticleIndexer::outcome).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Bulk request to " + index + " failed", e);
+            throw new UncheckedIOException("Bulk request to " + bulk.index() + " failed", e);
         }
     }
 

@@ -48,11 +48,23 @@ public final class SearchQueryBuilder {
                 s.highlight(h -> h
                         .encoder(HighlighterEncoder.Html)
                         .preTags("<mark>").postTags("</mark>")
+                        .highlightQuery(wordsAsWritten(query.q()))
                         .fields(NamedValue.of("headline", HighlightField.of(f -> f.numberOfFragments(0))))
-                        .fields(NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(160).numberOfFragments(2)))));
+                        .fields(NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(160).numberOfFragments(2)
+                                .noMatchSize(160)))));
             }
             return s;
         });
+    }
+
+    /**
+     * Highlights mark the reader's words as written, without fuzziness. A fuzzy (multi-term) query
+     * makes the unified highlighter give up the indexed offsets and re-analyse every hit's body in
+     * memory, rebuilding the Levenshtein automata per hit: measured at ~100-170 ms per page. A hit
+     * found only through a typo still shows the start of its body ({@code no_match_size}).
+     */
+    static Query wordsAsWritten(String q) {
+        return Query.of(h -> h.multiMatch(mm -> mm.query(q).fields("headline", "body").operator(Operator.Or)));
     }
 
     private static BoolQuery.Builder filters(BoolQuery.Builder bool, ArticleQuery query) {

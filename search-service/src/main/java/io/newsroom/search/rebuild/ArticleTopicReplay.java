@@ -7,7 +7,9 @@ import io.newsroom.search.indexing.ArticleRevision;
 import io.newsroom.search.indexing.IndexOutcome;
 import io.newsroom.search.indexing.PoisonEventException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +29,19 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@code news.article} from given offsets up to given end offsets with its own consumer
  * (assigned partitions, no group, nothing committed: the live consumer's position is untouched)
- * and bulk-indexes every event into one index. The next bulk request is built while the previous
- * one is in flight, so Kafka reading and Elasticsearch indexing overlap.
+ * and bulk-indexes every event into one index. The next bulk request is read, converted and
+ * serialized on this thread while up to {@link #IN_FLIGHT} earlier ones are being indexed, so the
+ * sender threads only wait for Elasticsearch and Kafka reading, JSON work and indexing overlap.
  */
 @Component
 class ArticleTopicReplay {
 
     static final int BULK_SIZE = 2_000;
+    /**
+     * Bulk requests being indexed at once. Two keep both write threads of a small node busy; their order
+     * does not matter, because external versioning keeps the highest version of an article either way.
+     */
+    static final int IN_FLIGHT = 2;
 
     private final KafkaProperties kafka;
     private final ArticleIndexer indexer;
@@ -62,7 +70,7 @@ class ArticleTopicReplay {
                     SourceOfTruth truth) {
         long events = 0;
         long skipped = 0;
-        ExecutorService bulkSender = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rebuild-bulk").factory());
+        ExecutorService bulkSender = Executors.newFixedThreadPool(IN_FLIGHT, Thread.ofPlatform().name("rebuild-bulk-", 0).factory());
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> pending = new ArrayList<>(until.keySet().stream()
                     .filter(tp -> until.get(tp) > from.getOrDefault(tp, 0L)).toList());
@@ -75,7 +83,7 @@ class ArticleTopicReplay {
                 }
             }
             List<ArticleRevision> batch = new ArrayList<>(BULK_SIZE);
-            CompletableFuture<Long> inFlight = CompletableFuture.completedFuture(0L);
+            Deque<CompletableFuture<Long>> inFlight = new ArrayDeque<>();
             while (!pending.isEmpty()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -93,26 +101,34 @@ class ArticleTopicReplay {
                         skipped++;
                     }
                     if (batch.size() >= BULK_SIZE) {
-                        skipped += inFlight.join();
-                        inFlight = send(bulkSender, index, List.copyOf(batch), truth);
+                        List<ArticleRevision> revisions = List.copyOf(batch);
+                        ArticleIndexer.PreparedBulk next = indexer.prepare(index, revisions);
+                        if (inFlight.size() >= IN_FLIGHT) {
+                            skipped += inFlight.removeFirst().join();
+                        }
+                        inFlight.addLast(send(bulkSender, next, revisions, truth));
                         batch.clear();
                     }
                 }
                 pending.removeIf(tp -> consumer.position(tp) >= until.get(tp));
                 consumer.assign(pending);
             }
-            skipped += inFlight.join();
-            skipped += send(bulkSender, index, List.copyOf(batch), truth).join();
+            List<ArticleRevision> rest = List.copyOf(batch);
+            ArticleIndexer.PreparedBulk last = indexer.prepare(index, rest);
+            inFlight.addLast(send(bulkSender, last, rest, truth));
+            for (CompletableFuture<Long> bulk : inFlight) {
+                skipped += bulk.join();
+            }
         } finally {
             bulkSender.shutdown();
         }
         return new Progress(until, events, skipped);
     }
 
-    private CompletableFuture<Long> send(ExecutorService sender, String index, List<ArticleRevision> batch,
-                                         SourceOfTruth truth) {
+    private CompletableFuture<Long> send(ExecutorService sender, ArticleIndexer.PreparedBulk bulk,
+                                         List<ArticleRevision> batch, SourceOfTruth truth) {
         return CompletableFuture.supplyAsync(() -> {
-            List<IndexOutcome> outcomes = indexer.index(index, batch, false);
+            List<IndexOutcome> outcomes = indexer.send(bulk);
             long rejected = 0;
             for (int i = 0; i < outcomes.size(); i++) {
                 if (outcomes.get(i).status() == IndexOutcome.Status.REJECTED) {

@@ -1,9 +1,7 @@
 package io.newsroom.search.bench;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.newsroom.events.ArticlePublished;
 import io.newsroom.infra.LocalKafka;
-import io.newsroom.search.freshness.PublishToSearchable;
 import io.newsroom.search.support.EventPublisher;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,68 +24,84 @@ import java.util.regex.Pattern;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Benchmark (a): publish-to-searchable latency at 50 publishes/s while 20 reader searches/s run
- * (args: [seconds, default 60] [searches/s, default 20]; random 1–3 word queries with highlighting and facets, sent asynchronously so a slow one does not
- * lower the offered rate). Two views: the service's own histogram
- * ({@code newsroom.search.publish_to_searchable}, every article) and an outside observer that polls
- * {@code GET /latest?size=50} every 25 ms and notes when each article first shows up (so it includes
- * the observer's polling delay, ~12 ms on average).
+ * Benchmark (a): publish-to-searchable latency at 50 publishes/s while reader searches run
+ * (args: [measured seconds, default 60] [searches/s, default 20] [warm-up seconds, default 20]).
+ * Articles and queries come from {@link BenchSupport#corpus()}; searches use highlighting and facets, sent asynchronously so a slow one
+ * does not lower the offered rate. The same load runs through a warm-up first (JIT, caches, segment
+ * merges settle); only the measured phase counts.
+ *
+ * <p>Two views. The service's histogram {@code newsroom_search_publish_to_searchable_seconds}, scraped
+ * from {@code /actuator/prometheus} before and after the measured phase and read like
+ * {@code histogram_quantile} does, with its parts (delivery, bulk, refresh). And an outside observer
+ * that polls {@code GET /latest?size=50} every 50 ms and notes when each article first shows up (so it
+ * includes the observer's polling delay, ~25 ms on average).
  */
 public final class FreshnessBenchmark {
 
     private static final int PUBLISHES_PER_SECOND = 50;
-    private static final int OBSERVE_INTERVAL_MS = 25;
+    private static final int OBSERVE_INTERVAL_MS = 50;
     private static final Pattern MARKER = Pattern.compile("fresh(\\d+)x");
+    private static final List<String> HISTOGRAMS = List.of("newsroom_search_publish_to_searchable_seconds",
+            "newsroom_search_event_delivery_seconds", "newsroom_search_live_bulk_seconds",
+            "newsroom_search_live_refresh_seconds");
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int searchesPerSecond = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int warmUpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         try (ConfigurableApplicationContext service = BenchSupport.startService();
              EventPublisher publisher = new EventPublisher(LocalKafka.shared().bootstrapServers())) {
             int port = BenchSupport.port(service);
             HttpClient http = HttpClient.newHttpClient();
             Random random = new Random(7);
-            int total = seconds * PUBLISHES_PER_SECOND;
+            Corpus corpus = BenchSupport.corpus();
+            int warmUp = warmUpSeconds * PUBLISHES_PER_SECOND;
+            int total = warmUp + seconds * PUBLISHES_PER_SECOND;
             Map<Integer, Instant> published = new ConcurrentHashMap<>();
             Map<Integer, Double> visibleAfter = new ConcurrentHashMap<>();
             List<Double> searchMillis = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger failedSearches = new AtomicInteger();
+            AtomicInteger measuring = new AtomicInteger();
             ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
-            // Warm up the whole path (consume, bulk, refresh, search) before measuring.
-            for (int i = 0; i < 20; i++) {
-                publisher.publish(BenchSupport.article(random, -i));
-                get(http, port, "/search?q=" + BenchSupport.words(random, 2).replace(' ', '+'));
-            }
-            Thread.sleep(2000);
-            MeterRegistry meters = service.getBean(MeterRegistry.class);
-            long warmUpCount = meters.get(PublishToSearchable.METRIC).timer().count();
-            System.out.println("FRESHNESS load average at start: " + BenchSupport.loadAverage());
-
             scheduler.scheduleAtFixedRate(() -> {
+                boolean counted = measuring.get() == 1;
                 long start = System.nanoTime();
-                http.sendAsync(request(port, "/search?q=" + BenchSupport.words(random, 1 + random.nextInt(3))
-                                .replace(' ', '+')), HttpResponse.BodyHandlers.discarding())
+                http.sendAsync(request(port, "/search?q=" + corpus.query(random).replace(' ', '+')), HttpResponse.BodyHandlers.discarding())
                         .whenComplete((response, error) -> {
-                            searchMillis.add((System.nanoTime() - start) / 1e6);
-                            if (error != null || response.statusCode() != 200) {
-                                failedSearches.incrementAndGet();
+                            if (counted) {
+                                searchMillis.add((System.nanoTime() - start) / 1e6);
+                                if (error != null || response.statusCode() != 200) {
+                                    failedSearches.incrementAndGet();
+                                }
                             }
                         });
             }, 0, 1_000_000 / searchesPerSecond, TimeUnit.MICROSECONDS);
             scheduler.scheduleWithFixedDelay(() -> observe(http, port, published, visibleAfter),
                     0, OBSERVE_INTERVAL_MS, TimeUnit.MILLISECONDS);
 
+            Map<String, ScrapedHistogram> before = Map.of();
+            NodeStats nodeBefore = null;
             long startNanos = System.nanoTime();
+            long measuredNanos = 0;
             for (int i = 0; i < total; i++) {
-                ArticlePublished article = BenchSupport.article(random, i);
+                if (i == warmUp) {
+                    before = scrapeAll(port);
+                    nodeBefore = NodeStats.now();
+                    measuredNanos = System.nanoTime();
+                    measuring.set(1);
+                    System.out.println("FRESHNESS load average at start of measuring: " + BenchSupport.loadAverage());
+                }
+                ArticlePublished article = corpus.article(random, i);
                 Instant now = Instant.now();
                 // publishedAt = now, so the article is at the top of /latest when it becomes visible.
                 ArticlePublished marked = new ArticlePublished(article.articleId(), 1, article.slug(),
                         "fresh" + i + "x " + article.headline(), article.standfirst(), article.dateline(),
                         article.byline(), article.body(), article.section(), article.tags(), null, true, false,
                         now, now, List.of());
-                published.put(i, now);
+                if (i >= warmUp) {
+                    published.put(i, now);
+                }
                 publisher.publishAsync(marked, now);
                 long next = startNanos + (i + 1) * 1_000_000_000L / PUBLISHES_PER_SECOND;
                 long wait = next - System.nanoTime();
@@ -95,38 +109,48 @@ public final class FreshnessBenchmark {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
             }
+            measuring.set(2);
+            double measuredSeconds = (System.nanoTime() - measuredNanos) / 1e9;
             long deadline = System.currentTimeMillis() + 10_000;
-            while (visibleAfter.size() < total && System.currentTimeMillis() < deadline) {
+            while (visibleAfter.size() < published.size() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
+            Thread.sleep(500);
             scheduler.shutdownNow();
+            Map<String, ScrapedHistogram> after = scrapeAll(port);
             System.out.println("FRESHNESS load average at end: " + BenchSupport.loadAverage());
+            System.out.println("FRESHNESS " + NodeStats.now().since(nodeBefore, measuredSeconds));
 
             double[] observed = BenchSupport.sorted(new ArrayList<>(visibleAfter.values()));
             double[] searches = BenchSupport.sorted(new ArrayList<>(searchMillis));
-            var timer = meters.get(PublishToSearchable.METRIC).timer();
-            System.out.printf("FRESHNESS publishes=%d at %d/s over %d s, observed visible=%d%n", total,
-                    PUBLISHES_PER_SECOND, seconds, observed.length);
+            System.out.printf("FRESHNESS measured: %d publishes at %d/s over %.0f s after %d s warm-up; observer saw %d%n",
+                    published.size(), PUBLISHES_PER_SECOND, measuredSeconds, warmUpSeconds, observed.length);
+            ScrapedHistogram freshness = after.get(HISTOGRAMS.getFirst()).minus(before.get(HISTOGRAMS.getFirst()));
+            System.out.printf("FRESHNESS metric publish_to_searchable: %s, share <= 500 ms: %.2f %%%n",
+                    freshness.summary(), 100 * freshness.shareAtMost(0.5));
+            for (String part : HISTOGRAMS.subList(1, HISTOGRAMS.size())) {
+                System.out.printf("FRESHNESS   part %s: %s%n", part, after.get(part).minus(before.get(part)).summary());
+            }
             System.out.printf("FRESHNESS observed via /latest: p50=%.0f ms p99=%.0f ms max=%.0f ms%n",
                     BenchSupport.percentile(observed, 50), BenchSupport.percentile(observed, 99),
                     observed.length == 0 ? Double.NaN : observed[observed.length - 1]);
-            var snapshot = timer.takeSnapshot();
-            for (var p : snapshot.percentileValues()) {
-                System.out.printf("FRESHNESS metric %s p%.0f=%.0f ms (%d events incl. %d warm-up)%n",
-                        timer.getId().getName(), p.percentile() * 100, p.value(TimeUnit.MILLISECONDS),
-                        timer.count(), warmUpCount);
-            }
-            for (var bucket : snapshot.histogramCounts()) {
-                if (Math.abs(bucket.bucket(TimeUnit.MILLISECONDS) - 500) < 0.5) {
-                    System.out.printf("FRESHNESS metric share <= 500 ms: %.2f %%%n", 100.0 * bucket.count() / timer.count());
-                }
-            }
             System.out.printf("SEARCHES offered %d/s; completed %d (%.1f/s) failed=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms%n",
-                    searchesPerSecond, searches.length, searches.length / (double) seconds, failedSearches.get(),
+                    searchesPerSecond, searches.length, searches.length / measuredSeconds, failedSearches.get(),
                     BenchSupport.percentile(searches, 50), BenchSupport.percentile(searches, 95),
                     BenchSupport.percentile(searches, 99));
+            if (freshness.count() < published.size()) {
+                System.out.println("FRESHNESS INCOMPLETE: only " + freshness.count() + " of " + published.size()
+                        + " measured articles became searchable; the figures above are not a result");
+                System.exit(1);
+            }
         }
         System.exit(0);
+    }
+
+    private static Map<String, ScrapedHistogram> scrapeAll(int port) {
+        Map<String, ScrapedHistogram> histograms = new ConcurrentHashMap<>();
+        HISTOGRAMS.forEach(name -> histograms.put(name, ScrapedHistogram.scrape(port, name)));
+        return histograms;
     }
 
     /** One cheap poll of the newest articles; every marker seen for the first time is recorded. */
@@ -150,13 +174,5 @@ public final class FreshnessBenchmark {
 
     private static HttpRequest request(int port, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
-    }
-
-    private static void get(HttpClient http, int port, String path) {
-        try {
-            http.send(request(port, path), HttpResponse.BodyHandlers.discarding());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -31,6 +31,7 @@ public final class SearchLatencyBenchmark {
         try (ConfigurableApplicationContext service = BenchSupport.startService(); RawBulk bulk = new RawBulk()) {
             String index = service.getBean(ArticleIndex.class).currentIndex().orElseThrow();
             Random random = new Random(3);
+            Corpus corpus = BenchSupport.corpus();
             long loadStart = System.nanoTime();
             bulk.loadingMode(index);
             // Generate and serialize the next bulk body while the previous one is being indexed.
@@ -40,7 +41,7 @@ public final class SearchLatencyBenchmark {
                     for (int from = 0; from < count; from += BULK_DOCS) {
                         List<ArticlePublished> batch = new ArrayList<>(BULK_DOCS);
                         for (int i = from; i < Math.min(count, from + BULK_DOCS); i++) {
-                            batch.add(BenchSupport.article(random, i));
+                            batch.add(corpus.article(random, i));
                         }
                         bodies.put(RawBulk.ndjson(batch));
                     }
@@ -60,13 +61,13 @@ public final class SearchLatencyBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             int port = BenchSupport.port(service);
             for (int i = 0; i < WARM_UP_QUERIES; i++) {
-                search(http, port, BenchSupport.words(random, 1 + random.nextInt(3)));
+                search(http, port, corpus.query(random));
             }
             System.out.println("SEARCH load average before measuring: " + BenchSupport.loadAverage());
             List<Double> millis = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < queries; i++) {
-                String q = BenchSupport.words(random, 1 + random.nextInt(3));
+                String q = corpus.query(random);
                 long t = System.nanoTime();
                 int status = search(http, port, q);
                 millis.add((System.nanoTime() - t) / 1e6);

@@ -24,6 +24,9 @@ class SearchQueryBuilderTest {
 
         assertThat(json).contains("\"function_score\"").contains("\"gauss\"").contains("\"publishedAt\"");
         assertThat(json).contains("\"highlight\"").contains("\"headline\"").contains("\"body\"");
+        // Highlighting re-runs its own query: without fuzziness it can use the offsets in the index.
+        String highlightQuery = json.substring(json.indexOf("\"highlight_query\""), json.indexOf("\"post_tags\""));
+        assertThat(highlightQuery).contains("\"query\":\"ceasefire\"").doesNotContain("fuzziness");
         assertThat(json).contains("\"sections\"").contains("\"tags\"").contains("\"authors\"").contains("\"date_histogram\"");
     }
 

@@ -72,8 +72,9 @@ public abstract class RealInfraTest {
         List<ArticleRevision> revisions = articles.stream()
                 .map(a -> new ArticleRevision(ArticleDocument.published(a), Instant.now())).toList();
         for (int i = 0; i < revisions.size(); i += 1000) {
-            indexer.index(articleIndex.alias(), revisions.subList(i, Math.min(revisions.size(), i + 1000)), true);
+            indexer.index(articleIndex.alias(), revisions.subList(i, Math.min(revisions.size(), i + 1000)));
         }
+        articleIndex.refresh(articleIndex.alias());
     }
 
     /** A response as a reader's client sees it. */

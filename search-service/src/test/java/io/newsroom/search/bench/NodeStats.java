@@ -1,0 +1,53 @@
+package io.newsroom.search.bench;
+
+import io.newsroom.infra.LocalElasticsearch;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What Elasticsearch itself spent during a run ({@code _nodes/stats}): refreshes, queries, fetches,
+ * merges, bulk indexing. Printed next to the end-to-end figures, so a slow run can be attributed to
+ * the node or to everything around it.
+ */
+record NodeStats(long refreshes, long refreshMillis, long queries, long queryMillis, long fetches, long fetchMillis,
+                 long merges, long mergeMillis, long indexed, long indexMillis, long cpuMillis) {
+
+    static NodeStats now() {
+        try {
+            URI uri = LocalElasticsearch.shared().httpUri().resolve("/_nodes/_local/stats/indices,process");
+            String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            JsonNode node = JsonMapper.builder().build().readTree(json).path("nodes").values().iterator().next();
+            JsonNode indices = node.path("indices");
+            return new NodeStats(
+                    indices.path("refresh").path("total").asLong(), indices.path("refresh").path("total_time_in_millis").asLong(),
+                    indices.path("search").path("query_total").asLong(), indices.path("search").path("query_time_in_millis").asLong(),
+                    indices.path("search").path("fetch_total").asLong(), indices.path("search").path("fetch_time_in_millis").asLong(),
+                    indices.path("merges").path("total").asLong(), indices.path("merges").path("total_time_in_millis").asLong(),
+                    indices.path("indexing").path("index_total").asLong(), indices.path("indexing").path("index_time_in_millis").asLong(),
+                    node.path("process").path("cpu").path("total_in_millis").asLong());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read Elasticsearch node stats", e);
+        }
+    }
+
+    /** One line of what happened between {@code before} and this snapshot, over {@code seconds}. */
+    String since(NodeStats before, double seconds) {
+        return String.format("ES node: cpu %.0f %% of one core; %d refreshes (avg %.1f ms); %d shard queries (avg %.1f ms);"
+                        + " %d fetches (avg %.1f ms); %d merges (%.1f s); %d docs indexed (avg %.2f ms)",
+                (cpuMillis - before.cpuMillis) / seconds / 10.0,
+                refreshes - before.refreshes, avg(refreshMillis - before.refreshMillis, refreshes - before.refreshes),
+                queries - before.queries, avg(queryMillis - before.queryMillis, queries - before.queries),
+                fetches - before.fetches, avg(fetchMillis - before.fetchMillis, fetches - before.fetches),
+                merges - before.merges, (mergeMillis - before.mergeMillis) / 1000.0,
+                indexed - before.indexed, avg(indexMillis - before.indexMillis, indexed - before.indexed));
+    }
+
+    private static double avg(long millis, long count) {
+        return count == 0 ? 0 : millis / (double) count;
+    }
+}
