@@ -13,7 +13,6 @@ public final class QueryParts {
     private QueryParts() {
     }
 
-    /** Tombstones of unpublished articles stay in the index (see ArticleDocument); readers never see them. */
     /**
      * Result lists never show the body or the suggester inputs: leaving them out of {@code _source}
      * spares Elasticsearch loading and the service parsing a few KB per hit (highlights come from the index).
@@ -22,6 +21,7 @@ public final class QueryParts {
         return SourceConfig.of(s -> s.filter(f -> f.excludes("body", "suggest")));
     }
 
+    /** Tombstones of unpublished articles stay in the index (see ArticleDocument); readers never see them. */
     public static Query published() {
         return Query.of(q -> q.term(t -> t.field("status").value(ArticleDocument.PUBLISHED)));
     }
