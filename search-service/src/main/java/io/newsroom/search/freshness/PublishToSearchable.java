@@ -73,8 +73,4 @@ public class PublishToSearchable {
     private static Duration nonNegative(Duration latency) {
         return latency.isNegative() ? Duration.ZERO : latency;
     }
-
-    public Timer timer() {
-        return timer;
-    }
 }
