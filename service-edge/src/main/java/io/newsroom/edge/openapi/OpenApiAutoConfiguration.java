@@ -3,11 +3,6 @@ package io.newsroom.edge.openapi;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -43,29 +38,11 @@ public class OpenApiAutoConfiguration {
                                 .scheme("bearer").bearerFormat("JWT")
                                 .description("A JWT (RS256 or ES256) from the newsroom issuer, audience newsroom; "
                                         + "roles in the roles claim."))
-                        .addSchemas("Problem", problemSchema()));
+                        .addSchemas(ProblemResponses.PROBLEM, ProblemResponses.problemSchema()));
     }
 
     @Bean
     OpenApiCustomizer problemResponses(ApiProperties api) {
         return new ProblemResponses(api.rateLimited());
-    }
-
-    @SuppressWarnings("rawtypes")
-    private static Schema problemSchema() {
-        Schema<?> fieldError = new ObjectSchema()
-                .addProperty("field", new StringSchema().description("The field, parameter or header"))
-                .addProperty("message", new StringSchema().description("What is wrong with it"));
-        return new ObjectSchema()
-                .description("An RFC 9457 problem document (application/problem+json).")
-                .addProperty("type", new StringSchema().format("uri")
-                        .example("https://newsroom.example/problems/invalid-request"))
-                .addProperty("title", new StringSchema().example("Invalid request"))
-                .addProperty("status", new IntegerSchema().example(400))
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/v1/articles"))
-                .addProperty("errors", new ArraySchema().items(fieldError)
-                        .description("Invalid input, one item per field (400 invalid-request only)"))
-                .required(List.of("type", "title", "status"));
     }
 }

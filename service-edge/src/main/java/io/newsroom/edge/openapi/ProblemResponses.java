@@ -1,15 +1,21 @@
 package io.newsroom.edge.openapi;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,6 +26,7 @@ import java.util.Set;
 class ProblemResponses implements OpenApiCustomizer {
 
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM = "Problem";
 
     private final boolean rateLimited;
 
@@ -32,6 +39,11 @@ class ProblemResponses implements OpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
+        // springdoc drops schemas no controller referenced before customizers run: (re)add ours.
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        openApi.getComponents().addSchemas(PROBLEM, problemSchema());
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                 addDefaults(path, method, operation)));
     }
@@ -71,6 +83,24 @@ class ProblemResponses implements OpenApiCustomizer {
 
     static Content problemContent() {
         return new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+    }
+
+    @SuppressWarnings("rawtypes")
+    static Schema problemSchema() {
+        Schema<?> fieldError = new ObjectSchema()
+                .addProperty("field", new StringSchema().description("The field, parameter or header"))
+                .addProperty("message", new StringSchema().description("What is wrong with it"));
+        return new ObjectSchema()
+                .description("An RFC 9457 problem document (application/problem+json).")
+                .addProperty("type", new StringSchema().format("uri")
+                        .example("https://newsroom.example/problems/invalid-request"))
+                .addProperty("title", new StringSchema().example("Invalid request"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/v1/articles"))
+                .addProperty("errors", new ArraySchema().items(fieldError)
+                        .description("Invalid input, one item per field (400 invalid-request only)"))
+                .required(List.of("type", "title", "status"));
     }
 }
