@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "newsroom.outbox.relay.interval=50ms",
+        "management.server.port=0",
         "newsroom.articles.scheduler-tick=200ms"})
 @Import({PostgresInfra.class, KafkaInfra.class, SecurityInfra.class})
 public @interface ArticleServiceTest {

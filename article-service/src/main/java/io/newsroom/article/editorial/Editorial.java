@@ -1,6 +1,5 @@
 package io.newsroom.article.editorial;
 
-import io.newsroom.article.publishing.ArticleEvents;
 import io.newsroom.events.ArticleChange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +25,11 @@ public class Editorial {
     private final Articles articles;
     private final ArticleSlugs slugs;
     private final Revisions revisions;
-    private final ArticleEvents events;
+    private final PublicChanges events;
     private final BodySanitizer sanitizer;
     private final Clock clock;
 
-    Editorial(Articles articles, ArticleSlugs slugs, Revisions revisions, ArticleEvents events, BodySanitizer sanitizer,
+    Editorial(Articles articles, ArticleSlugs slugs, Revisions revisions, PublicChanges events, BodySanitizer sanitizer,
               Clock clock) {
         this.articles = articles;
         this.slugs = slugs;

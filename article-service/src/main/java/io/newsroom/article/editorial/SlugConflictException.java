@@ -1,9 +1,14 @@
 package io.newsroom.article.editorial;
 
-/** The slug asked for belongs to another article, now or in the past (409). */
-public class SlugConflictException extends RuntimeException {
+import io.newsroom.edge.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/** The slug asked for belongs to another article, now or in the past (409 {@code conflict}). */
+public class SlugConflictException extends ErrorResponseException {
 
     SlugConflictException(String slug) {
-        super("The slug '" + slug + "' is taken by another article");
+        super(HttpStatus.CONFLICT, Problems.detail(HttpStatus.CONFLICT, "conflict", "Slug taken",
+                "The slug '" + slug + "' is taken by another article."), null);
     }
 }

@@ -1,13 +1,24 @@
 package io.newsroom.article.editorial;
 
-/** The editor changed an older version than the current one (412): reload, merge, retry. */
-public class StaleVersionException extends RuntimeException {
+import io.newsroom.article.web.ETags;
+import io.newsroom.edge.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The editor changed an older version than the current one (412 {@code stale-version}): reload, merge, retry.
+ * The response's ETag is the current version, so a client can fetch exactly what it must merge with.
+ */
+public class StaleVersionException extends ErrorResponseException {
 
     private final long currentVersion;
 
     StaleVersionException(long expected, long current) {
-        super("The article changed meanwhile: you edited version " + expected + ", the current one is " + current);
+        super(HttpStatus.PRECONDITION_FAILED, Problems.detail(HttpStatus.PRECONDITION_FAILED, "stale-version",
+                "Stale version", "The article changed meanwhile: you edited version " + expected
+                        + ", the current one is " + current + "."), null);
         this.currentVersion = current;
+        getHeaders().setETag(ETags.of(current));
     }
 
     public long currentVersion() {

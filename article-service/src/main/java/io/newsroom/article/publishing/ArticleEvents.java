@@ -1,6 +1,7 @@
 package io.newsroom.article.publishing;
 
 import io.newsroom.article.editorial.Article;
+import io.newsroom.article.editorial.PublicChanges;
 import io.newsroom.events.ArticleChange;
 import io.newsroom.events.ArticlePublished;
 import io.newsroom.events.ArticleUnpublished;
@@ -18,7 +19,7 @@ import java.sql.Timestamp;
  * articles are never announced.
  */
 @Component
-public class ArticleEvents {
+public class ArticleEvents implements PublicChanges {
 
     private final Outbox outbox;
     private final JdbcClient jdbc;
@@ -28,6 +29,7 @@ public class ArticleEvents {
         this.jdbc = jdbc;
     }
 
+    @Override
     public void published(Article article) {
         requirePublic(article);
         outbox.append(OutboxEvent.of(new ArticlePublished(article.id(), article.version(), article.slug(),
@@ -36,6 +38,7 @@ public class ArticleEvents {
                 article.publishedAt(), article.updatedAt(), article.corrections())));
     }
 
+    @Override
     public void updated(Article article, ArticleChange change) {
         requirePublic(article);
         outbox.append(OutboxEvent.of(new ArticleUpdated(article.id(), article.version(), change, article.slug(),
@@ -44,6 +47,7 @@ public class ArticleEvents {
                 article.publishedAt(), article.updatedAt(), article.corrections())));
     }
 
+    @Override
     public void unpublished(Article article) {
         outbox.append(OutboxEvent.of(new ArticleUnpublished(article.id(), article.version(), article.slug(),
                 article.unpublishReason(), article.unpublishedAt())));

@@ -1,5 +1,9 @@
 package io.newsroom.article.web;
 
+import io.newsroom.edge.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,21 +31,25 @@ public final class ETags {
         }
         Matcher matcher = VERSION.matcher(ifMatch.strip());
         if (!matcher.matches()) {
-            throw new PreconditionFailedException("If-Match must be the article's ETag, e.g. \"7\"; got " + ifMatch);
+            throw new PreconditionFailedException("If-Match must be the article's ETag, e.g. \"7\".");
         }
         return Long.parseLong(matcher.group(2));
     }
 
     /** Changes need {@code If-Match} (428), so no edit silently overwrites another. */
-    public static class PreconditionRequiredException extends RuntimeException {
+    public static class PreconditionRequiredException extends ErrorResponseException {
         PreconditionRequiredException() {
-            super("Send If-Match with the ETag of the version you edited");
+            super(HttpStatus.PRECONDITION_REQUIRED, Problems.detail(HttpStatus.PRECONDITION_REQUIRED,
+                    "precondition-required", "If-Match required",
+                    "Send If-Match with the ETag of the version you edited."), null);
         }
     }
 
-    public static class PreconditionFailedException extends RuntimeException {
-        PreconditionFailedException(String message) {
-            super(message);
+    /** An {@code If-Match} that names no version of ours (412). */
+    public static class PreconditionFailedException extends ErrorResponseException {
+        PreconditionFailedException(String detail) {
+            super(HttpStatus.PRECONDITION_FAILED, Problems.detail(HttpStatus.PRECONDITION_FAILED,
+                    "precondition-failed", "Precondition failed", detail), null);
         }
     }
 }

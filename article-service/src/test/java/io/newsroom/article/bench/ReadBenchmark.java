@@ -164,6 +164,7 @@ public final class ReadBenchmark {
         LocalIssuer issuer = LocalIssuer.shared();
         Map<String, String> settings = Map.of(
                 "server.port", "0",
+                "management.server.port", "0",
                 "spring.datasource.url", postgres.jdbcUrl(database),
                 "spring.datasource.username", postgres.username(),
                 "spring.datasource.password", postgres.password(),

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The demo corpus goes in through the editorial code, once. Reads the shared fixtures next to the repository. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "newsroom.demo.enabled=true",
+        "management.server.port=0",
         "newsroom.demo.fixtures=../../shared/fixtures"})
 @Import({PostgresInfra.class, KafkaInfra.class, SecurityInfra.class})
 class DemoContentIT {

@@ -85,6 +85,7 @@ class TwoReplicaSchedulerIT {
         // As command-line arguments: they outrank application.yaml (default properties would not).
         return new SpringApplicationBuilder(ArticleServiceApplication.class).run(Map.of(
                         "server.port", "0",
+                        "management.server.port", "0",
                         "spring.datasource.url", database.getJdbcUrl(),
                         "spring.datasource.username", database.getUsername(),
                         "spring.datasource.password", database.getPassword(),
