@@ -29,7 +29,7 @@ class ModerationBacklogIT extends IntegrationTest {
 
         // Up to ModerationBacklog.MAX_AGE stale by design, hence the wait.
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            String metrics = get("/actuator/prometheus").getBody();
+            String metrics = management("/actuator/prometheus").getBody();
             assertThat(gauge(metrics, "newsroom_comments_held")).isGreaterThanOrEqualTo(1)
                     .isEqualTo(queueTotal("HELD"));
             assertThat(gauge(metrics, "newsroom_comments_reported")).isGreaterThanOrEqualTo(1)

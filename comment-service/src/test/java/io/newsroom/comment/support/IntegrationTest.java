@@ -8,6 +8,7 @@ import io.newsroom.infra.spring.SecurityInfra;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * each test works on its own articles and its own commenter addresses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.server.port=0",
         "newsroom.comments.moderation.banned-words=casino,cheap pills",
         "newsroom.comments.moderation.suspect-words=crypto",
         "newsroom.comments.moderation.max-links=2",
@@ -57,6 +59,9 @@ public abstract class IntegrationTest {
     protected FormTokens formTokens;
 
     protected RestClient http;
+    @LocalManagementPort
+    protected int managementPort;
+
     /** A reader address of its own for each test, so flood limits of one test do not hit another. */
     protected String readerAddress;
 
@@ -120,6 +125,13 @@ public abstract class IntegrationTest {
         JsonNode json = json(response);
         assertThat(json.get("status").asString()).isEqualTo(expectedStatus);
         return UUID.fromString(json.get("commentId").asString());
+    }
+
+    /** Actuator, on the management port (the public port serves none). */
+    protected ResponseEntity<String> management(String path) {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + managementPort)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build()
+                .get().uri(path).retrieve().toEntity(String.class);
     }
 
     protected ResponseEntity<String> get(String path, Object... vars) {

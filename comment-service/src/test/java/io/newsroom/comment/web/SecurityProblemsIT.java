@@ -40,9 +40,8 @@ class SecurityProblemsIT extends IntegrationTest {
     }
 
     @Test
-    void closedActuatorEndpointsAnswerWithAProblemToo() {
-        assertProblem(get("/actuator/env"), 401, "https://newsroom.example/problems/unauthenticated",
-                "Authentication required");
+    void actuatorPathsOnThePublicPortAreANotFoundProblem() {
+        assertProblem(get("/actuator/env"), 404, "https://newsroom.example/problems/not-found", "Not Found");
     }
 
     private ResponseEntity<String> withToken(String token) {
