@@ -1,5 +1,7 @@
 package io.newsroom.search.web;
 
+import io.newsroom.edge.problem.ProblemWriter;
+import io.newsroom.edge.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +11,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -49,11 +50,10 @@ class ReaderConcurrencyLimit extends OncePerRequestFilter {
             acquired = false;
         }
         if (!acquired) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", "1");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"Too many searches at once; retry shortly.\"}");
+            // UTF-8 bytes through the shared writer: getWriter() would add charset=ISO-8859-1
+            ProblemWriter.write(request, response, Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "Too many searches", "Too many searches at once; retry shortly."));
             return;
         }
         try {

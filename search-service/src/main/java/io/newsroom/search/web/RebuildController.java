@@ -5,6 +5,7 @@ import io.newsroom.search.rebuild.RebuildReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.newsroom.edge.openapi.OpenApiAutoConfiguration;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +27,7 @@ class RebuildController {
     @Operation(summary = "Rebuild the index from the article topic",
             description = "Replays news.article into a new index, verifies it against the topic and switches the "
                     + "alias atomically; searches keep working throughout. Needs role ADMIN.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = OpenApiAutoConfiguration.BEARER))
     @ApiResponse(responseCode = "200", description = "The rebuild report, including the check")
     @ApiResponse(responseCode = "401", description = "No or invalid bearer token",
             content = @Content(mediaType = "application/problem+json"))

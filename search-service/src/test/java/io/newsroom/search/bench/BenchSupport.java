@@ -22,6 +22,7 @@ final class BenchSupport {
         String kafka = LocalKafka.shared().bootstrapServers();
         return new SpringApplication(SearchApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.elasticsearch.uris=" + es,
                 "--newsroom.search.elasticsearch-compatibility=8",
                 "--spring.kafka.bootstrap-servers=" + kafka,
@@ -33,6 +34,11 @@ final class BenchSupport {
 
     static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** Actuator (the Prometheus scrape) is on the management port only. */
+    static int managementPort(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
     }
 
     /**

@@ -53,6 +53,7 @@ public final class FreshnessBenchmark {
         try (ConfigurableApplicationContext service = BenchSupport.startService();
              EventPublisher publisher = new EventPublisher(LocalKafka.shared().bootstrapServers())) {
             int port = BenchSupport.port(service);
+            int managementPort = BenchSupport.managementPort(service);
             HttpClient http = HttpClient.newHttpClient();
             Random random = new Random(7);
             Corpus corpus = BenchSupport.corpus();
@@ -87,7 +88,7 @@ public final class FreshnessBenchmark {
             long measuredNanos = 0;
             for (int i = 0; i < total; i++) {
                 if (i == warmUp) {
-                    before = scrapeAll(port);
+                    before = scrapeAll(managementPort);
                     nodeBefore = NodeStats.now();
                     measuredNanos = System.nanoTime();
                     measuring.set(1);
@@ -118,7 +119,7 @@ public final class FreshnessBenchmark {
             }
             Thread.sleep(500);
             scheduler.shutdownNow();
-            Map<String, ScrapedHistogram> after = scrapeAll(port);
+            Map<String, ScrapedHistogram> after = scrapeAll(managementPort);
             System.out.println("FRESHNESS load average at end: " + BenchSupport.loadAverage());
             System.out.println("FRESHNESS " + NodeStats.now().since(nodeBefore, measuredSeconds));
 

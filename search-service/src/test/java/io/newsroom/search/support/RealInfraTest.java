@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Elasticsearch 8.19 and Kafka from local-infra, and the local JWT issuer. One Spring context is
  * shared by every test class (same configuration), so tests use fresh article ids.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @Import({ElasticsearchInfra.class, KafkaInfra.class, SecurityInfra.class})
 public abstract class RealInfraTest {
 
@@ -45,6 +46,9 @@ public abstract class RealInfraTest {
 
     @LocalServerPort
     protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected ArticleIndexer indexer;

@@ -32,7 +32,8 @@ class OperationsIT extends RealInfraTest {
         JsonNode rebuild = paths.path("/admin/index/rebuild").path("post");
         assertThat(rebuild.path("security").toString()).contains("bearer");
         assertThat(rebuild.path("responses").has("403")).isTrue();
-        JsonNode scheme = docs.body().path("components").path("securitySchemes").path("bearer");
+        assertThat(docs.body().path("servers").get(0).path("url").asString()).isEqualTo("/api/v1");
+        JsonNode scheme = docs.body().path("components").path("securitySchemes").path("bearer-jwt");
         assertThat(scheme.path("type").asString()).isEqualTo("http");
         assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
         assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
@@ -53,9 +54,15 @@ class OperationsIT extends RealInfraTest {
         assertThat(scrape).containsPattern(name + "_count\\{[^}]*} [1-9]");
     }
 
+    @Test
+    void thePublicPortServesNoActuator() {
+        assertThat(get("/actuator/prometheus").status()).isEqualTo(404);
+        assertThat(get("/actuator/health").status()).isEqualTo(404);
+    }
+
     private String scrape() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
                 .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
