@@ -1,6 +1,6 @@
 package io.newsroom.comment.articles;
 
-import io.newsroom.comment.web.Problems;
+import io.newsroom.edge.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

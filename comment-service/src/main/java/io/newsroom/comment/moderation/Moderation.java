@@ -7,7 +7,7 @@ import io.newsroom.comment.ModerationPolicy;
 import io.newsroom.comment.articles.ArticleGate;
 import io.newsroom.comment.articles.Articles;
 import io.newsroom.comment.counts.CommentEvents;
-import io.newsroom.comment.web.Problems;
+import io.newsroom.edge.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,7 +1,7 @@
 package io.newsroom.comment.moderation;
 
 import io.newsroom.comment.ModerationPolicy;
-import io.newsroom.comment.web.ApiDocs;
+import io.newsroom.edge.openapi.OpenApiAutoConfiguration;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -31,7 +31,7 @@ import java.util.UUID;
 /** The moderator API (role MODERATOR, see SecurityConfig). The JWT subject is the audited identity. */
 @RestController
 @RequestMapping("/api/moderation")
-@SecurityRequirement(name = ApiDocs.BEARER)
+@SecurityRequirement(name = OpenApiAutoConfiguration.BEARER)
 class ModerationController {
 
     record Decision(@NotNull ModerationAction action, @Size(max = 1000) String reason) {

@@ -1,7 +1,7 @@
 package io.newsroom.comment.moderation;
 
 import io.newsroom.comment.Comments;
-import io.newsroom.comment.web.Problems;
+import io.newsroom.edge.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

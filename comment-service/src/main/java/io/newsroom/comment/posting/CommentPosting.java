@@ -9,7 +9,7 @@ import io.newsroom.comment.counts.CommentEvents;
 import io.newsroom.comment.moderation.BlockedEmails;
 import io.newsroom.comment.moderation.ModerationRules;
 import io.newsroom.comment.moderation.RuleVerdict;
-import io.newsroom.comment.web.Problems;
+import io.newsroom.edge.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

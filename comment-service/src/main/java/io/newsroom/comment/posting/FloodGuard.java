@@ -1,7 +1,7 @@
 package io.newsroom.comment.posting;
 
 import io.newsroom.comment.Comments;
-import io.newsroom.comment.web.Problems;
+import io.newsroom.edge.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

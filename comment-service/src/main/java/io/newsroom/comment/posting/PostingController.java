@@ -1,6 +1,6 @@
 package io.newsroom.comment.posting;
 
-import io.newsroom.comment.web.Problems;
+import io.newsroom.edge.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;

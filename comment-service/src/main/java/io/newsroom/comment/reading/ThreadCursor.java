@@ -1,6 +1,6 @@
 package io.newsroom.comment.reading;
 
-import io.newsroom.comment.web.Problems;
+import io.newsroom.edge.problem.Problems;
 import org.springframework.http.HttpStatus;
 
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.newsroom.comment.reading;
 import io.newsroom.comment.Comment;
 import io.newsroom.comment.articles.Article;
 import io.newsroom.comment.articles.ArticleGate;
-import io.newsroom.comment.web.Problems;
+import io.newsroom.edge.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

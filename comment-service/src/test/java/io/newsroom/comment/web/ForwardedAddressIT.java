@@ -25,6 +25,6 @@ class ForwardedAddressIT extends IntegrationTest {
     }
 
     static String clientAddress(JdbcClient jdbc, UUID comment) {
-        return jdbc.sql("select client_address from comments where id = ?").param(comment).query(String.class).single();
+        return jdbc.sql("select client_address from comments where comment_id = ?").param(comment).query(String.class).single();
     }
 }

@@ -50,9 +50,10 @@ class SecurityProblemsIT extends IntegrationTest {
     }
 
     private static void assertProblem(ResponseEntity<String> response, int status, String type, String title) {
-        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
         JsonNode problem = json(response);
+        assertThat(problem.has("type")).as(response.getBody()).isTrue();
         assertThat(problem.get("type").asString()).isEqualTo(type);
         assertThat(problem.get("title").asString()).isEqualTo(title);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
