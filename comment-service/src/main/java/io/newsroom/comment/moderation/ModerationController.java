@@ -30,7 +30,7 @@ import java.util.UUID;
 
 /** The moderator API (role MODERATOR, see SecurityConfig). The JWT subject is the audited identity. */
 @RestController
-@RequestMapping("/api/moderation")
+@RequestMapping("/moderation")
 @SecurityRequirement(name = ApiDocs.BEARER)
 class ModerationController {
 

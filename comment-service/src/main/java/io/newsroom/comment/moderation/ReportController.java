@@ -26,7 +26,7 @@ class ReportController {
         this.reports = reports;
     }
 
-    @PostMapping("/api/comments/{commentId}/reports")
+    @PostMapping("/comments/{commentId}/reports")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void report(@PathVariable UUID commentId, @Valid @RequestBody Report report, HttpServletRequest request) {
         reports.report(commentId, report.reason(), request.getRemoteAddr());

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param body      plain text; line breaks are kept, other control characters refused
  * @param email     stored for moderators, never shown or sent anywhere
  * @param parentId  the comment replied to, or {@code null}
- * @param formToken from {@code GET /api/articles/{id}/comment-form}
+ * @param formToken from {@code GET /articles/{id}/comment-form}
  * @param website   the honeypot: hidden from people, so only bots fill it
  */
 public record NewComment(

@@ -24,12 +24,12 @@ class PostingController {
         this.posting = posting;
     }
 
-    @GetMapping("/api/articles/{articleId}/comment-form")
+    @GetMapping("/articles/{articleId}/comment-form")
     CommentForm form(@PathVariable UUID articleId) {
         return posting.form(articleId);
     }
 
-    @PostMapping("/api/articles/{articleId}/comments")
+    @PostMapping("/articles/{articleId}/comments")
     ResponseEntity<PostedComment> post(@PathVariable UUID articleId, @Valid @RequestBody NewComment comment,
                                        HttpServletRequest request) {
         // Behind the gateway the remote address is the reader's: Tomcat's RemoteIpValve reads X-Forwarded-For
@@ -37,7 +37,7 @@ class PostingController {
         return switch (posting.post(articleId, comment, request.getRemoteAddr())) {
             case CommentPosting.Accepted accepted -> ResponseEntity
                     .created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                            .path("/api/comments/{id}").build(accepted.commentId()))
+                            .path("/comments/{id}").build(accepted.commentId()))
                     .body(accepted.visible() ? PostedComment.visible(accepted.commentId())
                             : PostedComment.held(accepted.commentId()));
             case CommentPosting.Refused refused -> throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,

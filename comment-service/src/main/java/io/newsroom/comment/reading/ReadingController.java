@@ -28,7 +28,7 @@ class ReadingController {
         this.reading = reading;
     }
 
-    @GetMapping("/api/articles/{articleId}/comments")
+    @GetMapping("/articles/{articleId}/comments")
     ThreadPage thread(@PathVariable UUID articleId,
                       @RequestParam(defaultValue = "oldest") @Pattern(regexp = "oldest|newest") String order,
                       @RequestParam(required = false) String after,
@@ -36,13 +36,13 @@ class ReadingController {
         return reading.page(articleId, order.equals("newest"), after, limit);
     }
 
-    @GetMapping("/api/comments/{commentId}")
+    @GetMapping("/comments/{commentId}")
     PublicComment comment(@PathVariable UUID commentId) {
         return reading.comment(commentId);
     }
 
     /** For Latest News lists: {@code ?articleIds=a,b,c}, up to 100. */
-    @GetMapping("/api/comment-counts")
+    @GetMapping("/comment-counts")
     CommentCounts counts(@RequestParam @NotEmpty @Size(max = 100) List<UUID> articleIds) {
         return new CommentCounts(reading.counts(articleIds.stream().distinct().toList()));
     }

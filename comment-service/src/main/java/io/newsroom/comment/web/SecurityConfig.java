@@ -21,7 +21,7 @@ class SecurityConfig {
         var problems = new SecurityProblems(json);
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/moderation/**").hasRole("MODERATOR")
+                        .requestMatchers("/moderation/**").hasRole("MODERATOR")
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().permitAll())
