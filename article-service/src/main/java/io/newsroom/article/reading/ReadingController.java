@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
@@ -155,7 +156,8 @@ class ReadingController {
     @ApiResponse(responseCode = "400", description = "No ids, more than 100, or one that is not a UUID",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     Listing<PublicArticle> lookup(@RequestParam @NotEmpty @Size(max = 100)
-                                  @Parameter(description = "Comma-separated article ids (UUIDs), at most 100") List<UUID> ids) {
+                                  @Parameter(description = "Comma-separated article ids (UUIDs), at most 100")
+                                  List<@NotNull UUID> ids) {
         return Listing.of(articles.byIds(ids).stream().map(PublicArticle::of).toList());
     }
 }

@@ -38,7 +38,7 @@ class ModerationBacklogIT extends IntegrationTest {
     }
 
     private long queueTotal(String queue) {
-        return json(asModerator("GET", "/moderation/queues/{q}?size=1", null, queue)).get("total").asLong();
+        return json(asModerator("GET", "/moderation/queues/{q}?limit=1", null, queue)).get("total").asLong();
     }
 
     private static long gauge(String metrics, String name) {

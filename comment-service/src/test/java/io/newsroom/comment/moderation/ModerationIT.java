@@ -60,7 +60,7 @@ class ModerationIT extends IntegrationTest {
 
         JsonNode thread = json(get("/articles/{id}/comments", article));
         assertThat(thread.get("approvedCommentCount").asLong()).isEqualTo(1);
-        assertThat(thread.get("comments")).extracting(c -> c.get("commentId").asString()).containsExactly(held.toString());
+        assertThat(thread.get("items")).extracting(c -> c.get("id").asString()).containsExactly(held.toString());
         assertThat(queue("HELD", article)).isEmpty();
     }
 
@@ -74,7 +74,7 @@ class ModerationIT extends IntegrationTest {
         assertThat(json(noReason).get("errors").get(0).get("field").asString()).isEqualTo("reason");
 
         assertThat(json(decide(visible, "REMOVE", "personal attack")).get("status").asString()).isEqualTo("REMOVED");
-        assertThat(json(get("/articles/{id}/comments", article)).get("comments")).isEmpty();
+        assertThat(json(get("/articles/{id}/comments", article)).get("items")).isEmpty();
         assertThat(get("/comments/{id}", visible).getStatusCode().value()).isEqualTo(404);
 
         assertThat(json(decide(visible, "RESTORE", "appeal upheld")).get("status").asString()).isEqualTo("VISIBLE");
@@ -117,7 +117,8 @@ class ModerationIT extends IntegrationTest {
         ResponseEntity<String> approved = asModerator("POST", "/moderation/decisions",
                 Map.of("commentIds", List.of(a, b), "action", "APPROVE"));
         assertThat(approved.getStatusCode().value()).isEqualTo(200);
-        assertThat(json(approved)).hasSize(2);
+        assertThat(json(approved).get("items")).hasSize(2);
+        assertThat(json(approved).get("nextCursor").isNull()).isTrue();
         assertThat(json(get("/articles/{id}/comments", article)).get("approvedCommentCount").asLong()).isEqualTo(3);
     }
 
@@ -135,7 +136,7 @@ class ModerationIT extends IntegrationTest {
 
         decide(visible, "APPROVE", "fair comment");
         assertThat(queue("REPORTED", article)).isEmpty();
-        assertThat(json(get("/articles/{id}/comments", article)).get("comments")).hasSize(1);
+        assertThat(json(get("/articles/{id}/comments", article)).get("items")).hasSize(1);
     }
 
     @Test
@@ -194,11 +195,18 @@ class ModerationIT extends IntegrationTest {
             postOk(article, "crypto " + i, email, "HELD");
         }
         postOk(article, "crypto other", uniqueEmail(), "HELD");
+        JsonNode first = json(asModerator("GET",
+                "/moderation/queues/HELD?articleId={a}&email={e}&limit=2", null, article, email));
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(first.get("items").get(0).get("body").asString()).isEqualTo("crypto 0");
         JsonNode page = json(asModerator("GET",
-                "/moderation/queues/HELD?articleId={a}&email={e}&page=1&size=2", null, article, email));
+                "/moderation/queues/HELD?articleId={a}&email={e}&limit=2&cursor={c}", null, article, email,
+                first.get("nextCursor").asString()));
         assertThat(page.get("total").asLong()).isEqualTo(3);
         assertThat(page.get("items")).hasSize(1);
         assertThat(page.get("items").get(0).get("body").asString()).isEqualTo("crypto 2");
+        assertThat(page.get("nextCursor").isNull()).isTrue();
     }
 
     private void report(UUID comment, String address) {

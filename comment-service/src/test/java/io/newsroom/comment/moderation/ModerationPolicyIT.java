@@ -31,8 +31,8 @@ class ModerationPolicyIT extends IntegrationTest {
 
         assertThat(json(asModerator("GET", "/moderation/comments/{id}", null, second))
                 .get("comment").get("statusReason").asString()).isEqualTo("pre-moderation");
-        assertThat(json(get("/articles/{id}/comments", article)).get("comments"))
-                .extracting(c -> c.get("commentId").asString()).containsExactly(first.toString());
+        assertThat(json(get("/articles/{id}/comments", article)).get("items"))
+                .extracting(c -> c.get("id").asString()).containsExactly(first.toString());
     }
 
     @Test

@@ -28,7 +28,7 @@ class ReadingIT extends IntegrationTest {
         List<String> seen = new ArrayList<>(ids(first));
         String cursor = first.get("nextCursor").asString();
         while (cursor != null) {
-            JsonNode page = json(get("/articles/{id}/comments?limit=2&after={c}", article, cursor));
+            JsonNode page = json(get("/articles/{id}/comments?limit=2&cursor={c}", article, cursor));
             seen.addAll(ids(page));
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         }
@@ -42,7 +42,7 @@ class ReadingIT extends IntegrationTest {
         String b = postOk(article, "newer", uniqueEmail(), "VISIBLE").toString();
         assertThat(ids(json(get("/articles/{id}/comments?order=newest", article)))).containsExactly(b, a);
         assertThat(get("/articles/{id}/comments?order=sideways", article).getStatusCode().value()).isEqualTo(400);
-        assertThat(get("/articles/{id}/comments?after=garbage", article).getStatusCode().value()).isEqualTo(400);
+        assertThat(get("/articles/{id}/comments?cursor=garbage", article).getStatusCode().value()).isEqualTo(400);
         assertThat(get("/articles/{id}/comments", UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
     }
 
@@ -74,8 +74,8 @@ class ReadingIT extends IntegrationTest {
         String cursor = null;
         do {
             JsonNode page = cursor == null ? json(get("/articles/{id}/comments?limit=100", article))
-                    : json(get("/articles/{id}/comments?limit=100&after={c}", article, cursor));
-            for (JsonNode comment : page.get("comments")) {
+                    : json(get("/articles/{id}/comments?limit=100&cursor={c}", article, cursor));
+            for (JsonNode comment : page.get("items")) {
                 XssCorpus.assertInert(comment.get("bodyHtml").asString(), comment.get("body").asString());
                 checked++;
             }
@@ -87,7 +87,7 @@ class ReadingIT extends IntegrationTest {
 
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
-        page.get("comments").forEach(c -> ids.add(c.get("commentId").asString()));
+        page.get("items").forEach(c -> ids.add(c.get("id").asString()));
         return ids;
     }
 }

@@ -119,7 +119,7 @@ public abstract class IntegrationTest {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
         JsonNode json = json(response);
         assertThat(json.get("status").asString()).isEqualTo(expectedStatus);
-        return UUID.fromString(json.get("commentId").asString());
+        return UUID.fromString(json.get("id").asString());
     }
 
     protected ResponseEntity<String> get(String path, Object... vars) {

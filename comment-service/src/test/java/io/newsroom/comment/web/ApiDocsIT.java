@@ -53,7 +53,7 @@ class ApiDocsIT extends IntegrationTest {
                         media -> collectFields(docs, media.path("schema"), new HashSet<>(),
                                 path.getKey().startsWith("/moderation/") ? moderatorFields : publicFields)))));
 
-        assertThat(publicFields).contains("commentId", "bodyHtml", "formToken")
+        assertThat(publicFields).contains("id", "articleId", "bodyHtml", "formToken")
                 .noneMatch(field -> field.toLowerCase().contains("email"));
         // The walk does see emails where they belong, so the check above is not vacuous.
         assertThat(moderatorFields).contains("authorEmail");
