@@ -56,10 +56,24 @@ public class Articles {
         return jdbc.sql("select count(*) from article").query(Long.class).single();
     }
 
-    List<Article> withStatus(ArticleStatus status, int limit) {
-        String order = status == ArticleStatus.SCHEDULED ? "a.scheduled_for" : "a.updated_at desc";
-        return jdbc.sql("select " + COLUMNS + " from article a where a.status = ? order by " + order + " limit ?")
-                .params(status.name(), limit).query(ROW).list();
+    /**
+     * Scheduled articles by due time, the others most recently changed first, strictly after {@code after}
+     * (keyset on the sort key and the id); one more than {@code limit} so the caller knows if a page follows.
+     */
+    List<Article> withStatus(ArticleStatus status, DeskCursor after, int limit) {
+        boolean scheduled = status == ArticleStatus.SCHEDULED;
+        String key = scheduled ? "a.scheduled_for" : "a.updated_at";
+        String direction = scheduled ? "" : " desc";
+        var sql = new StringBuilder("select " + COLUMNS + " from article a where a.status = ?");
+        var params = new java.util.ArrayList<Object>(List.of(status.name()));
+        if (after != null) {
+            sql.append(" and (").append(key).append(", a.id) ").append(scheduled ? ">" : "<").append(" (?, ?)");
+            params.add(Timestamp.from(after.at()));
+            params.add(after.id());
+        }
+        sql.append(" order by ").append(key).append(direction).append(", a.id").append(direction).append(" limit ?");
+        params.add(limit + 1);
+        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.newsroom.article.editorial;
 
+import io.newsroom.article.InvalidFieldException;
 import io.newsroom.events.ArticleChange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,7 +62,11 @@ public class Editorial {
         return next;
     }
 
+    /** How far ahead an article may be scheduled (and a Must Read pick may run). */
+    public static final int MAX_YEARS_AHEAD = 10;
+
     public Article schedule(UUID id, long seenVersion, Instant publishAt, String editor) {
+        requireWithinReach("publishAt", publishAt, clock.instant());
         Article next = current(id, seenVersion).schedule(publishAt, clock.instant());
         save(next, "SCHEDULED", editor, "for " + publishAt);
         return next;
@@ -123,8 +129,8 @@ public class Editorial {
     }
 
     @Transactional(readOnly = true)
-    public List<Article> list(ArticleStatus status, int limit) {
-        return articles.withStatus(status, limit);
+    public List<Article> list(ArticleStatus status, DeskCursor after, int limit) {
+        return articles.withStatus(status, after, limit);
     }
 
     private Article publish(Article article, Instant publishedAt, Instant now, String editor) {
@@ -165,5 +171,15 @@ public class Editorial {
     private void save(Article next, String action, String editor, String note) {
         articles.update(next);
         revisions.record(next, action, editor, note);
+    }
+
+    /**
+     * A time at most {@link #MAX_YEARS_AHEAD} years from {@code now}: a typo such as year 20260 is a 400,
+     * and nothing beyond what PostgreSQL stores reaches the database.
+     */
+    public static void requireWithinReach(String field, Instant at, Instant now) {
+        if (at.isAfter(now.atOffset(ZoneOffset.UTC).plusYears(MAX_YEARS_AHEAD).toInstant())) {
+            throw new InvalidFieldException(field, "must be at most " + MAX_YEARS_AHEAD + " years ahead");
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 /** URL slugs made from headlines and names: "Israel Rebuffs Calls…" → "israel-rebuffs-calls". */
 public final class Slugs {
 
-    static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
     static final int MAX_LENGTH = 80;
 
     /** Paths under /articles that are not articles: an article must never shadow them. */

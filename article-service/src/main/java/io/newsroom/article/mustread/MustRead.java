@@ -46,6 +46,7 @@ public class MustRead {
         for (int i = 0; i < picks.size(); i++) {
             Pick pick = picks.get(i);
             String field = "picks[" + i + "].articleId";
+            Editorial.requireWithinReach("picks[" + i + "].expiresAt", pick.expiresAt(), now);
             if (!wanted.add(pick.articleId())) {
                 throw new InvalidFieldException(field, "is picked twice");
             }

@@ -1,5 +1,11 @@
 package io.newsroom.article.mustread;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,8 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
+import static io.newsroom.article.ApiDocumentation.BEARER;
+import static io.newsroom.article.ApiDocumentation.PROBLEM;
+import static io.newsroom.article.ApiDocumentation.PROBLEM_JSON;
+
 /** Editors set the Must Read list; readers get it from {@code GET /articles/must-read}. */
 @RestController
+@Tag(name = "Editorial")
 class MustReadController {
 
     private final MustRead mustRead;
@@ -23,6 +34,14 @@ class MustReadController {
     }
 
     @PutMapping("/editor/must-read")
+    @Operation(operationId = "replaceMustRead", summary = "Replace the Must Read list",
+            description = "The whole list in order (at most 20 picks), each a published article with an expiry in the "
+                    + "future and at most 10 years ahead. All or nothing.",
+            security = @SecurityRequirement(name = BEARER))
+    @ApiResponse(responseCode = "204", description = "The list is replaced")
+    @ApiResponse(responseCode = "400", description = "A pick twice, of an unknown or unpublished article, or with a past "
+            + "or too distant expiry (`errors` names the pick)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     ResponseEntity<Void> replace(@Valid @RequestBody MustReadList list, @AuthenticationPrincipal Jwt editor) {
         mustRead.replace(list.picks(), editor.getSubject());
         return ResponseEntity.noContent().build();

@@ -45,7 +45,7 @@ class DemoContentIT {
         assertThat(imported).isGreaterThan(wikinews);
 
         var api = new Api(port);
-        JsonNode mustRead = api.get("/articles/must-read").json();
+        JsonNode mustRead = api.get("/articles/must-read").json().get("items");
         assertThat(mustRead.get(0).get("headline").asString())
                 .isEqualTo("Israel Rebuffs Calls for Ceasefire Amid Ongoing Military Campaign Against Hezbollah");
         JsonNode seed = api.get("/articles/" + mustRead.get(0).get("slug").asString()).json();

@@ -76,7 +76,9 @@ class EditorialWorkflowIT {
         assertThat(gone.header("Content-Type")).startsWith("application/problem+json");
 
         // Revision history: who did what, in order.
-        JsonNode revisions = api.edit("GET", "/editor/articles/" + id(draft) + "/revisions", null, "dave", null).json();
+        JsonNode history = api.edit("GET", "/editor/articles/" + id(draft) + "/revisions", null, "dave", null).json();
+        assertThat(history.get("nextCursor").isNull()).isTrue();
+        JsonNode revisions = history.get("items");
         var trail = new ArrayList<String>();
         revisions.forEach(r -> trail.add(r.get("action").asString() + " by " + r.get("editor").asString()));
         assertThat(trail).containsExactly("CREATED by alice", "PUBLISHED by alice", "CORRECTED by bob", "UNPUBLISHED by carol");

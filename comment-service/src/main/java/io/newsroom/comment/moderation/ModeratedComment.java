@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** A comment as moderators see it: with the author's email and address, which nobody else ever sees. */
 public record ModeratedComment(
-        UUID commentId,
+        UUID id,
         UUID articleId,
         UUID parentId,
         String authorName,

@@ -4,6 +4,7 @@ import io.newsroom.comment.Comments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +20,17 @@ class ModerationQueues {
         this.jdbc = jdbc;
     }
 
-    /** @param items one page; {@code total} counts the whole filtered queue */
-    record Page(List<ModeratedComment> items, int page, int size, long total) {
+    /**
+     * The list envelope ({@code items}, {@code nextCursor}) plus the size of the whole filtered queue.
+     *
+     * @param items      one page, oldest first
+     * @param nextCursor pass as {@code cursor} for the next page; {@code null} on the last page
+     * @param total      comments in the whole filtered queue
+     */
+    record Page(List<ModeratedComment> items, String nextCursor, long total) {
     }
 
-    Page page(ModerationQueue queue, UUID articleId, String email, int page, int size) {
+    Page page(ModerationQueue queue, UUID articleId, String email, QueueCursor after, int limit) {
         StringBuilder where = new StringBuilder(queue.condition);
         List<Object> params = new ArrayList<>();
         if (articleId != null) {
@@ -37,12 +44,23 @@ class ModerationQueues {
         long total = jdbc.sql("select count(*) from comments c where " + where)
                 .params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
-        List<ModeratedComment> items = jdbc.sql("select " + Comments.COLUMNS + " from comments c where " + where
-                        + " order by c.posted_at, c.comment_id limit ? offset ?")
+        String keyset = "";
+        if (after != null) {
+            keyset = " and (c.posted_at, c.comment_id) > (?, ?)";
+            pageParams.add(Timestamp.from(after.postedAt()));
+            pageParams.add(after.commentId());
+        }
+        pageParams.add(limit + 1);
+        List<ModeratedComment> items = jdbc.sql("select " + Comments.COLUMNS + " from comments c where " + where + keyset
+                        + " order by c.posted_at, c.comment_id limit ?")
                 .params(pageParams).query(Comments.ROW).list()
                 .stream().map(ModeratedComment::of).toList();
-        return new Page(items, page, size, total);
+        String next = null;
+        if (items.size() > limit) {
+            items = items.subList(0, limit);
+            ModeratedComment last = items.getLast();
+            next = new QueueCursor(last.postedAt(), last.id()).encode();
+        }
+        return new Page(items, next, total);
     }
 }

@@ -15,6 +15,9 @@ import java.util.UUID;
  */
 record ThreadCursor(Instant postedAt, UUID commentId) {
 
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     String encode() {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, postedAt);
         return Base64.getUrlEncoder().withoutPadding()
@@ -24,13 +27,17 @@ record ThreadCursor(Instant postedAt, UUID commentId) {
     static ThreadCursor decode(String token) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 2);
-            return new ThreadCursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS),
-                    UUID.fromString(parts[1]));
+            Instant postedAt = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
+            if (postedAt.isBefore(EARLIEST) || postedAt.isAfter(LATEST)) {
+                // A forged far date would be out of PostgreSQL's timestamp range: a 400, not a 500.
+                throw new IllegalArgumentException("out of range");
+            }
+            return new ThreadCursor(postedAt, UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     "The cursor is not one this service issued.");
             problem.getBody().setProperty("errors",
-                    java.util.List.of(java.util.Map.of("field", "after", "message", "is not a valid cursor")));
+                    java.util.List.of(java.util.Map.of("field", "cursor", "message", "is not a valid cursor")));
             throw problem;
         }
     }

@@ -1,12 +1,14 @@
 package io.newsroom.comment.reading;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
- * One page of an article's thread: top-level comments with all their visible replies.
+ * One page of an article's thread: top-level comments with all their visible replies. The list envelope
+ * ({@code items}, {@code nextCursor}) of every list, plus the article's count of visible comments.
  *
- * @param nextCursor pass as {@code after} for the next page; {@code null} on the last page
+ * @param items                top-level comments, each with its visible replies nested
+ * @param nextCursor           pass as {@code cursor} for the next page; {@code null} on the last page
+ * @param approvedCommentCount visible comments of the whole article (replies included)
  */
-public record ThreadPage(UUID articleId, long approvedCommentCount, List<PublicComment> comments, String nextCursor) {
+public record ThreadPage(List<PublicComment> items, String nextCursor, long approvedCommentCount) {
 }

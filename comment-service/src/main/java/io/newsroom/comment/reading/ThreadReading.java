@@ -27,9 +27,9 @@ class ThreadReading {
 
     // Repeatable read: the page and its replies come from one snapshot.
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
-    ThreadPage page(UUID articleId, boolean newestFirst, String after, int limit) {
+    ThreadPage page(UUID articleId, boolean newestFirst, String cursor, int limit) {
         Article article = gate.requirePublished(articleId);
-        List<Comment> roots = threads.topLevel(articleId, newestFirst, after == null ? null : ThreadCursor.decode(after), limit);
+        List<Comment> roots = threads.topLevel(articleId, newestFirst, cursor == null ? null : ThreadCursor.decode(cursor), limit);
         boolean more = roots.size() > limit;
         if (more) {
             roots = roots.subList(0, limit);
@@ -38,7 +38,7 @@ class ThreadReading {
         List<PublicComment> comments = roots.stream().map(root -> withReplies(root, replies)).toList();
         Comment last = roots.isEmpty() ? null : roots.getLast();
         String next = more ? new ThreadCursor(last.postedAt(), last.id()).encode() : null;
-        return new ThreadPage(articleId, article.approvedCommentCount(), comments, next);
+        return new ThreadPage(comments, next, article.approvedCommentCount());
     }
 
     @Transactional(readOnly = true)

@@ -14,9 +14,7 @@ class SecurityConfig {
     @Bean
     AuthorizationRules commentRules() {
         return requests -> requests
-                // /moderation is the path after issue 11 (the gateway strips /api/v1); /api/moderation until
-                // the controllers move, so neither is ever public.
-                .requestMatchers("/moderation/**", "/api/moderation/**").hasRole("MODERATOR")
+                .requestMatchers("/moderation/**").hasRole("MODERATOR")
                 .anyRequest().permitAll();
     }
 }

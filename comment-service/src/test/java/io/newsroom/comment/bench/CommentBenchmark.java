@@ -66,14 +66,14 @@ public final class CommentBenchmark {
             String base = "http://127.0.0.1:" + port;
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-            IntFunction<HttpRequest> post = i -> HttpRequest.newBuilder(URI.create(base + "/api/articles/" + article + "/comments"))
+            IntFunction<HttpRequest> post = i -> HttpRequest.newBuilder(URI.create(base + "/articles/" + article + "/comments"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"body":"Benchmark comment %d: a fair point about the story, see https://news.example/%d",
                              "authorName":"Reader %d","email":"reader%d@example.org","formToken":"%s","website":""}"""
                             .formatted(i, i, i, i, token)))
                     .build();
-            IntFunction<HttpRequest> read = i -> HttpRequest.newBuilder(URI.create(base + "/api/articles/" + article
+            IntFunction<HttpRequest> read = i -> HttpRequest.newBuilder(URI.create(base + "/articles/" + article
                     + "/comments?limit=20&order=" + (i % 2 == 0 ? "oldest" : "newest"))).GET().build();
 
             run("warm-up posts", client, post, 500, concurrency, 201);

@@ -38,7 +38,7 @@ class ModerationBacklogIT extends IntegrationTest {
     }
 
     private long queueTotal(String queue) {
-        return json(asModerator("GET", "/api/moderation/queues/{q}?size=1", null, queue)).get("total").asLong();
+        return json(asModerator("GET", "/moderation/queues/{q}?limit=1", null, queue)).get("total").asLong();
     }
 
     private static long gauge(String metrics, String name) {
@@ -48,7 +48,7 @@ class ModerationBacklogIT extends IntegrationTest {
     }
 
     private void report(UUID commentId, String address) {
-        assertThat(http.post().uri("/api/comments/{id}/reports", commentId)
+        assertThat(http.post().uri("/comments/{id}/reports", commentId)
                 .header("X-Forwarded-For", address)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "abusive"))
                 .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(202);

@@ -38,12 +38,12 @@ class ModerationIT extends IntegrationTest {
     @Test
     void preModerationPerArticleHoldsEverythingUntilSwitchedBack() {
         UUID article = openArticle();
-        assertThat(asModerator("PUT", "/api/moderation/articles/{id}/moderation-policy", Map.of("policy", "PRE"), article)
+        assertThat(asModerator("PUT", "/moderation/articles/{id}/moderation-policy", Map.of("policy", "PRE"), article)
                 .getStatusCode().value()).isEqualTo(204);
         postOk(article, "Held under pre-moderation", uniqueEmail(), "HELD");
         var back = new java.util.HashMap<String, Object>();
         back.put("policy", null);
-        asModerator("PUT", "/api/moderation/articles/{id}/moderation-policy", back, article);
+        asModerator("PUT", "/moderation/articles/{id}/moderation-policy", back, article);
         postOk(article, "Visible again", uniqueEmail(), "VISIBLE");
     }
 
@@ -58,9 +58,9 @@ class ModerationIT extends IntegrationTest {
         assertThat(json(approved).get("status").asString()).isEqualTo("VISIBLE");
         assertThat(json(decide(other, "REJECT", "off topic")).get("status").asString()).isEqualTo("REJECTED");
 
-        JsonNode thread = json(get("/api/articles/{id}/comments", article));
+        JsonNode thread = json(get("/articles/{id}/comments", article));
         assertThat(thread.get("approvedCommentCount").asLong()).isEqualTo(1);
-        assertThat(thread.get("comments")).extracting(c -> c.get("commentId").asString()).containsExactly(held.toString());
+        assertThat(thread.get("items")).extracting(c -> c.get("id").asString()).containsExactly(held.toString());
         assertThat(queue("HELD", article)).isEmpty();
     }
 
@@ -74,11 +74,11 @@ class ModerationIT extends IntegrationTest {
         assertThat(json(noReason).get("errors").get(0).get("field").asString()).isEqualTo("reason");
 
         assertThat(json(decide(visible, "REMOVE", "personal attack")).get("status").asString()).isEqualTo("REMOVED");
-        assertThat(json(get("/api/articles/{id}/comments", article)).get("comments")).isEmpty();
-        assertThat(get("/api/comments/{id}", visible).getStatusCode().value()).isEqualTo(404);
+        assertThat(json(get("/articles/{id}/comments", article)).get("items")).isEmpty();
+        assertThat(get("/comments/{id}", visible).getStatusCode().value()).isEqualTo(404);
 
         assertThat(json(decide(visible, "RESTORE", "appeal upheld")).get("status").asString()).isEqualTo("VISIBLE");
-        assertThat(json(get("/api/articles/{id}/comments", article)).get("approvedCommentCount").asLong()).isEqualTo(1);
+        assertThat(json(get("/articles/{id}/comments", article)).get("approvedCommentCount").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -98,7 +98,7 @@ class ModerationIT extends IntegrationTest {
         assertThat(reject.getStatusCode().value()).isEqualTo(409);
         assertThat(json(reject).get("detail").asString()).isEqualTo("Cannot reject a comment that is visible.");
         assertThat(decide(UUID.randomUUID(), "APPROVE", null).getStatusCode().value()).isEqualTo(404);
-        assertThat(json(asModerator("GET", "/api/moderation/comments/{id}", null, visible)).get("audit")).isEmpty();
+        assertThat(json(asModerator("GET", "/moderation/comments/{id}", null, visible)).get("audit")).isEmpty();
     }
 
     @Test
@@ -108,17 +108,18 @@ class ModerationIT extends IntegrationTest {
         UUID b = postOk(article, "crypto two", uniqueEmail(), "HELD");
         UUID visible = postOk(article, "already visible", uniqueEmail(), "VISIBLE");
 
-        ResponseEntity<String> mixed = asModerator("POST", "/api/moderation/decisions",
+        ResponseEntity<String> mixed = asModerator("POST", "/moderation/decisions",
                 Map.of("commentIds", List.of(a, b, visible), "action", "REJECT"));
         assertThat(mixed.getStatusCode().value()).isEqualTo(409);
         assertThat(json(mixed).get("errors").get(0).get("commentId").asString()).isEqualTo(visible.toString());
         assertThat(queue("HELD", article)).hasSize(2);
 
-        ResponseEntity<String> approved = asModerator("POST", "/api/moderation/decisions",
+        ResponseEntity<String> approved = asModerator("POST", "/moderation/decisions",
                 Map.of("commentIds", List.of(a, b), "action", "APPROVE"));
         assertThat(approved.getStatusCode().value()).isEqualTo(200);
-        assertThat(json(approved)).hasSize(2);
-        assertThat(json(get("/api/articles/{id}/comments", article)).get("approvedCommentCount").asLong()).isEqualTo(3);
+        assertThat(json(approved).get("items")).hasSize(2);
+        assertThat(json(approved).get("nextCursor").isNull()).isTrue();
+        assertThat(json(get("/articles/{id}/comments", article)).get("approvedCommentCount").asLong()).isEqualTo(3);
     }
 
     @Test
@@ -135,16 +136,16 @@ class ModerationIT extends IntegrationTest {
 
         decide(visible, "APPROVE", "fair comment");
         assertThat(queue("REPORTED", article)).isEmpty();
-        assertThat(json(get("/api/articles/{id}/comments", article)).get("comments")).hasSize(1);
+        assertThat(json(get("/articles/{id}/comments", article)).get("items")).hasSize(1);
     }
 
     @Test
     void moderatorsCloseAndReopenAnArticle() {
         UUID article = openArticle();
-        assertThat(asModerator("PUT", "/api/moderation/articles/{id}/comments-open",
+        assertThat(asModerator("PUT", "/moderation/articles/{id}/comments-open",
                 Map.of("open", false, "reason", "legal review"), article).getStatusCode().value()).isEqualTo(204);
         assertThat(post(article, comment(article, "Closed?", uniqueEmail())).getStatusCode().value()).isEqualTo(409);
-        asModerator("PUT", "/api/moderation/articles/{id}/comments-open", Map.of("open", true), article);
+        asModerator("PUT", "/moderation/articles/{id}/comments-open", Map.of("open", true), article);
         postOk(article, "Open again", uniqueEmail(), "VISIBLE");
     }
 
@@ -152,7 +153,7 @@ class ModerationIT extends IntegrationTest {
     void aBlockedEmailOnlyEverReachesTheSpamQueue() {
         UUID article = openArticle();
         String email = uniqueEmail();
-        assertThat(asModerator("POST", "/api/moderation/blocked-emails",
+        assertThat(asModerator("POST", "/moderation/blocked-emails",
                 Map.of("email", email.toUpperCase(), "reason", "serial abuse")).getStatusCode().value()).isEqualTo(204);
         postOk(article, "Let me in", email, "HELD");
         assertThat(queue("SPAM", article)).extracting(c -> c.get("statusReason").asString())
@@ -167,7 +168,7 @@ class ModerationIT extends IntegrationTest {
         decide(comment, "APPROVE", "ok after all");
         decide(comment, "REMOVE", "changed my mind");
 
-        JsonNode history = json(asModerator("GET", "/api/moderation/comments/{id}", null, comment));
+        JsonNode history = json(asModerator("GET", "/moderation/comments/{id}", null, comment));
         assertThat(history.get("comment").get("authorEmail").asString()).isEqualTo(email);
         List<String> audit = new ArrayList<>();
         history.get("audit").forEach(e -> audit.add(e.get("moderator").asString() + ":" + e.get("action").asString()
@@ -177,12 +178,12 @@ class ModerationIT extends IntegrationTest {
 
     @Test
     void theModeratorApiNeedsAModeratorToken() {
-        assertThat(get("/api/moderation/queues/HELD").getStatusCode().value()).isEqualTo(401);
+        assertThat(get("/moderation/queues/HELD").getStatusCode().value()).isEqualTo(401);
         String editor = LocalIssuer.shared().token("ed-amos", "EDITOR");
-        assertThat(http.get().uri("/api/moderation/queues/HELD").header("Authorization", "Bearer " + editor)
+        assertThat(http.get().uri("/moderation/queues/HELD").header("Authorization", "Bearer " + editor)
                 .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(403);
         String foreign = LocalIssuer.shared().tokenFor("mod-x").roles("MODERATOR").signedByUnknownKey().build();
-        assertThat(http.get().uri("/api/moderation/queues/HELD").header("Authorization", "Bearer " + foreign)
+        assertThat(http.get().uri("/moderation/queues/HELD").header("Authorization", "Bearer " + foreign)
                 .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
     }
 
@@ -194,15 +195,22 @@ class ModerationIT extends IntegrationTest {
             postOk(article, "crypto " + i, email, "HELD");
         }
         postOk(article, "crypto other", uniqueEmail(), "HELD");
+        JsonNode first = json(asModerator("GET",
+                "/moderation/queues/HELD?articleId={a}&email={e}&limit=2", null, article, email));
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(first.get("items").get(0).get("body").asString()).isEqualTo("crypto 0");
         JsonNode page = json(asModerator("GET",
-                "/api/moderation/queues/HELD?articleId={a}&email={e}&page=1&size=2", null, article, email));
+                "/moderation/queues/HELD?articleId={a}&email={e}&limit=2&cursor={c}", null, article, email,
+                first.get("nextCursor").asString()));
         assertThat(page.get("total").asLong()).isEqualTo(3);
         assertThat(page.get("items")).hasSize(1);
         assertThat(page.get("items").get(0).get("body").asString()).isEqualTo("crypto 2");
+        assertThat(page.get("nextCursor").isNull()).isTrue();
     }
 
     private void report(UUID comment, String address) {
-        ResponseEntity<String> response = http.post().uri("/api/comments/{id}/reports", comment)
+        ResponseEntity<String> response = http.post().uri("/comments/{id}/reports", comment)
                 .header("X-Forwarded-For", address)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body(Map.of("reason", "abusive"))
@@ -212,7 +220,7 @@ class ModerationIT extends IntegrationTest {
 
     private List<JsonNode> queue(String queue, UUID article) {
         List<JsonNode> items = new ArrayList<>();
-        json(asModerator("GET", "/api/moderation/queues/{q}?articleId={a}", null, queue, article))
+        json(asModerator("GET", "/moderation/queues/{q}?articleId={a}", null, queue, article))
                 .get("items").forEach(items::add);
         return items;
     }

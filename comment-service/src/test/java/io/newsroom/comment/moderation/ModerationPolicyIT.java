@@ -29,21 +29,21 @@ class ModerationPolicyIT extends IntegrationTest {
 
         UUID second = postOk(article, "Second thoughts", email, "HELD");
 
-        assertThat(json(asModerator("GET", "/api/moderation/comments/{id}", null, second))
+        assertThat(json(asModerator("GET", "/moderation/comments/{id}", null, second))
                 .get("comment").get("statusReason").asString()).isEqualTo("pre-moderation");
-        assertThat(json(get("/api/articles/{id}/comments", article)).get("comments"))
-                .extracting(c -> c.get("commentId").asString()).containsExactly(first.toString());
+        assertThat(json(get("/articles/{id}/comments", article)).get("items"))
+                .extracting(c -> c.get("id").asString()).containsExactly(first.toString());
     }
 
     @Test
     void anArticleOnPostModerationStillHoldsFirstTimeCommentersUntilOneIsApproved() {
         UUID article = openArticle();
-        assertThat(asModerator("PUT", "/api/moderation/articles/{id}/moderation-policy", Map.of("policy", "POST"),
+        assertThat(asModerator("PUT", "/moderation/articles/{id}/moderation-policy", Map.of("policy", "POST"),
                 article).getStatusCode().value()).isEqualTo(204);
         String newcomer = uniqueEmail();
 
         UUID first = postOk(article, "Hello from a new reader", newcomer, "HELD");
-        assertThat(json(asModerator("GET", "/api/moderation/comments/{id}", null, first))
+        assertThat(json(asModerator("GET", "/moderation/comments/{id}", null, first))
                 .get("comment").get("statusReason").asString()).isEqualTo("first-time commenter");
         // A held comment was never shown, so this is still a first-timer.
         postOk(article, "Anyone there?", newcomer, "HELD");

@@ -25,15 +25,15 @@ class PostingIT extends IntegrationTest {
         assertThat(json(posted).get("status").asString()).isEqualTo("VISIBLE");
         assertThat(json(posted).get("message").asString()).isEqualTo("Your comment is published.");
 
-        ResponseEntity<String> thread = get("/api/articles/{id}/comments", article);
-        JsonNode first = json(thread).get("comments").get(0);
+        ResponseEntity<String> thread = get("/articles/{id}/comments", article);
+        JsonNode first = json(thread).get("items").get(0);
         assertThat(first.get("body").asString()).isEqualTo("Well reported.\nThanks!");
         assertThat(first.get("bodyHtml").asString()).isEqualTo("Well reported.<br>\nThanks!");
         assertThat(first.get("authorName").asString()).isEqualTo("Dana Reader");
         assertThat(json(thread).get("approvedCommentCount").asLong()).isEqualTo(1);
         for (ResponseEntity<String> publicResponse : List.of(posted, thread,
-                get("/api/comments/{id}", first.get("commentId").asString()),
-                get("/api/comment-counts?articleIds={id}", article))) {
+                get("/comments/{id}", first.get("id").asString()),
+                get("/comment-counts?articleIds={id}", article))) {
             assertThat(publicResponse.getBody()).doesNotContainIgnoringCase(email).doesNotContain("@");
         }
     }
@@ -50,7 +50,7 @@ class PostingIT extends IntegrationTest {
         List<String> fields = new ArrayList<>();
         json(response).get("errors").forEach(e -> fields.add(e.get("field").asString()));
         assertThat(fields).contains("body", "email", "authorName");
-        assertThat(json(get("/api/articles/{id}/comments", article)).get("comments")).isEmpty();
+        assertThat(json(get("/articles/{id}/comments", article)).get("items")).isEmpty();
     }
 
     @Test
@@ -102,11 +102,11 @@ class PostingIT extends IntegrationTest {
         elsewhere.put("parentId", UUID.randomUUID().toString());
         assertThat(post(article, elsewhere).getStatusCode().value()).isEqualTo(422);
 
-        JsonNode thread = json(get("/api/articles/{id}/comments", article)).get("comments");
+        JsonNode thread = json(get("/articles/{id}/comments", article)).get("items");
         assertThat(thread).hasSize(1);
         JsonNode replies = thread.get(0).get("replies");
-        assertThat(replies.get(0).get("commentId").asString()).isEqualTo(reply.toString());
-        assertThat(replies.get(0).get("replies").get(0).get("commentId").asString()).isEqualTo(replyToReply.toString());
+        assertThat(replies.get(0).get("id").asString()).isEqualTo(reply.toString());
+        assertThat(replies.get(0).get("replies").get(0).get("id").asString()).isEqualTo(replyToReply.toString());
     }
 
     @Test
@@ -158,17 +158,17 @@ class PostingIT extends IntegrationTest {
             assertThat(response.getStatusCode().value()).isEqualTo(201);
             assertThat(json(response).get("status").asString()).isEqualTo("HELD");
         }
-        JsonNode spam = json(asModerator("GET", "/api/moderation/queues/SPAM?articleId={id}", null, article));
+        JsonNode spam = json(asModerator("GET", "/moderation/queues/SPAM?articleId={id}", null, article));
         List<String> reasons = new ArrayList<>();
         spam.get("items").forEach(item -> reasons.add(item.get("statusReason").asString()));
         assertThat(reasons).containsExactlyInAnyOrder("honeypot filled", "submitted too fast", "forged form token");
-        assertThat(json(get("/api/articles/{id}/comments", article)).get("comments")).isEmpty();
+        assertThat(json(get("/articles/{id}/comments", article)).get("items")).isEmpty();
     }
 
     @Test
     void theFormGivesATokenAndNamesTheHoneypot() {
         UUID article = openArticle();
-        JsonNode form = json(get("/api/articles/{id}/comment-form", article));
+        JsonNode form = json(get("/articles/{id}/comment-form", article));
         assertThat(form.get("formToken").asString()).startsWith(article.toString());
         assertThat(form.get("honeypotField").asString()).isEqualTo("website");
     }
@@ -179,6 +179,6 @@ class PostingIT extends IntegrationTest {
         ResponseEntity<String> response = post(article, form);
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
         assertThat(json(response).get("status").asString()).isEqualTo(status);
-        return UUID.fromString(json(response).get("commentId").asString());
+        return UUID.fromString(json(response).get("id").asString());
     }
 }

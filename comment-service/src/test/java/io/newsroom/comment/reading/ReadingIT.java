@@ -21,14 +21,14 @@ class ReadingIT extends IntegrationTest {
         for (int i = 0; i < 5; i++) {
             posted.add(postOk(article, "Comment " + i, uniqueEmail(), "VISIBLE").toString());
         }
-        JsonNode first = json(get("/api/articles/{id}/comments?limit=2", article));
+        JsonNode first = json(get("/articles/{id}/comments?limit=2", article));
         // Someone posts between the reader's page requests.
         posted.add(postOk(article, "Late comment", uniqueEmail(), "VISIBLE").toString());
 
         List<String> seen = new ArrayList<>(ids(first));
         String cursor = first.get("nextCursor").asString();
         while (cursor != null) {
-            JsonNode page = json(get("/api/articles/{id}/comments?limit=2&after={c}", article, cursor));
+            JsonNode page = json(get("/articles/{id}/comments?limit=2&cursor={c}", article, cursor));
             seen.addAll(ids(page));
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         }
@@ -40,10 +40,10 @@ class ReadingIT extends IntegrationTest {
         UUID article = openArticle();
         String a = postOk(article, "older", uniqueEmail(), "VISIBLE").toString();
         String b = postOk(article, "newer", uniqueEmail(), "VISIBLE").toString();
-        assertThat(ids(json(get("/api/articles/{id}/comments?order=newest", article)))).containsExactly(b, a);
-        assertThat(get("/api/articles/{id}/comments?order=sideways", article).getStatusCode().value()).isEqualTo(400);
-        assertThat(get("/api/articles/{id}/comments?after=garbage", article).getStatusCode().value()).isEqualTo(400);
-        assertThat(get("/api/articles/{id}/comments", UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
+        assertThat(ids(json(get("/articles/{id}/comments?order=newest", article)))).containsExactly(b, a);
+        assertThat(get("/articles/{id}/comments?order=sideways", article).getStatusCode().value()).isEqualTo(400);
+        assertThat(get("/articles/{id}/comments?cursor=garbage", article).getStatusCode().value()).isEqualTo(400);
+        assertThat(get("/articles/{id}/comments", UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test
@@ -54,7 +54,7 @@ class ReadingIT extends IntegrationTest {
         postOk(one, "a", uniqueEmail(), "VISIBLE");
         postOk(one, "b", uniqueEmail(), "VISIBLE");
         postOk(two, "crypto held", uniqueEmail(), "HELD");
-        JsonNode counts = json(get("/api/comment-counts?articleIds={a},{b},{c}", one, two, unknown)).get("counts");
+        JsonNode counts = json(get("/comment-counts?articleIds={a},{b},{c}", one, two, unknown)).get("counts");
         assertThat(counts.get(one.toString()).asLong()).isEqualTo(2);
         assertThat(counts.get(two.toString()).asLong()).isZero();
         assertThat(counts.get(unknown.toString()).asLong()).isZero();
@@ -73,9 +73,9 @@ class ReadingIT extends IntegrationTest {
         int checked = 0;
         String cursor = null;
         do {
-            JsonNode page = cursor == null ? json(get("/api/articles/{id}/comments?limit=100", article))
-                    : json(get("/api/articles/{id}/comments?limit=100&after={c}", article, cursor));
-            for (JsonNode comment : page.get("comments")) {
+            JsonNode page = cursor == null ? json(get("/articles/{id}/comments?limit=100", article))
+                    : json(get("/articles/{id}/comments?limit=100&cursor={c}", article, cursor));
+            for (JsonNode comment : page.get("items")) {
                 XssCorpus.assertInert(comment.get("bodyHtml").asString(), comment.get("body").asString());
                 checked++;
             }
@@ -87,7 +87,7 @@ class ReadingIT extends IntegrationTest {
 
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
-        page.get("comments").forEach(c -> ids.add(c.get("commentId").asString()));
+        page.get("items").forEach(c -> ids.add(c.get("id").asString()));
         return ids;
     }
 }

@@ -88,7 +88,7 @@ public abstract class IntegrationTest {
 
     protected void awaitArticleState(UUID articleId, int formStatus) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(get("/api/articles/" + articleId + "/comment-form").getStatusCode().value())
+                assertThat(get("/articles/" + articleId + "/comment-form").getStatusCode().value())
                         .isEqualTo(formStatus));
     }
 
@@ -112,7 +112,7 @@ public abstract class IntegrationTest {
     }
 
     protected ResponseEntity<String> post(UUID articleId, Map<String, Object> form, String address) {
-        return http.post().uri("/api/articles/{id}/comments", articleId)
+        return http.post().uri("/articles/{id}/comments", articleId)
                 .header("X-Forwarded-For", address)
                 .contentType(MediaType.APPLICATION_JSON).body(form)
                 .retrieve().toEntity(String.class);
@@ -124,7 +124,7 @@ public abstract class IntegrationTest {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
         JsonNode json = json(response);
         assertThat(json.get("status").asString()).isEqualTo(expectedStatus);
-        return UUID.fromString(json.get("commentId").asString());
+        return UUID.fromString(json.get("id").asString());
     }
 
     /** Actuator, on the management port (the public port serves none). */
@@ -151,7 +151,7 @@ public abstract class IntegrationTest {
         var body = new LinkedHashMap<String, Object>();
         body.put("action", action);
         body.put("reason", reason);
-        return asModerator("POST", "/api/moderation/comments/{id}/decisions", body, commentId);
+        return asModerator("POST", "/moderation/comments/{id}/decisions", body, commentId);
     }
 
     protected static JsonNode json(ResponseEntity<String> response) {

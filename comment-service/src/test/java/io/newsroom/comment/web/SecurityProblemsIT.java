@@ -13,12 +13,12 @@ class SecurityProblemsIT extends IntegrationTest {
 
     @Test
     void noTokenIsA401ProblemWithABearerChallenge() {
-        ResponseEntity<String> response = get("/api/moderation/queues/HELD");
+        ResponseEntity<String> response = get("/moderation/queues/HELD");
 
         assertProblem(response, 401, "https://newsroom.example/problems/unauthenticated", "Authentication required");
         // Spring Security 7 adds the RFC 9728 resource_metadata parameter to the challenge.
         assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(json(response).get("instance").asString()).isEqualTo("/api/moderation/queues/HELD");
+        assertThat(json(response).get("instance").asString()).isEqualTo("/moderation/queues/HELD");
     }
 
     @Test
@@ -45,7 +45,7 @@ class SecurityProblemsIT extends IntegrationTest {
     }
 
     private ResponseEntity<String> withToken(String token) {
-        return http.get().uri("/api/moderation/queues/HELD").header("Authorization", "Bearer " + token)
+        return http.get().uri("/moderation/queues/HELD").header("Authorization", "Bearer " + token)
                 .retrieve().toEntity(String.class);
     }
 
