@@ -48,9 +48,9 @@ class WikinewsRelevanceIT extends RealInfraTest {
         int first = 0;
         List<String> misses = new ArrayList<>();
         for (var entry : headlineById.entrySet()) {
-            JsonNode hits = get("/search?size=3&q=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                    .body().path("hits");
-            if (hits.size() > 0 && entry.getKey().equals(hits.get(0).path("articleId").asString())) {
+            JsonNode hits = get("/search?limit=3&q=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                    .body().path("items");
+            if (hits.size() > 0 && entry.getKey().equals(hits.get(0).path("id").asString())) {
                 first++;
             } else {
                 misses.add(entry.getValue() + " -> " + (hits.size() > 0 ? hits.get(0).path("headline").asString() : "nothing"));
