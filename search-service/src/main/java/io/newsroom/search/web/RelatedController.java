@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,7 +45,7 @@ class RelatedController {
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "503", description = ApiDocs.BUSY,
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    @GetMapping("/articles/{id}/related")
+    @GetMapping(path = "/articles/{id}/related", produces = MediaType.APPLICATION_JSON_VALUE)
     Listing<ArticleHit> related(
             @Parameter(description = "The article's id")
             @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "is not an article id") String id,

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,7 +46,7 @@ class SearchController {
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "503", description = ApiDocs.BUSY,
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    @GetMapping("/search")
+    @GetMapping(path = "/search", produces = MediaType.APPLICATION_JSON_VALUE)
     SearchResults search(@Valid @ModelAttribute @ParameterObject ArticleQuery query) {
         return search.search(query);
     }
@@ -59,7 +60,7 @@ class SearchController {
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "503", description = ApiDocs.BUSY,
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    @GetMapping("/latest")
+    @GetMapping(path = "/latest", produces = MediaType.APPLICATION_JSON_VALUE)
     Listing<ArticleHit> latest(
             @Parameter(description = "Only this section (case-insensitive)")
             @RequestParam(required = false) @Size(max = ArticleQuery.MAX_TERM) String section,

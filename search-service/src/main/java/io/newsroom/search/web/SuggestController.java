@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +36,7 @@ class SuggestController {
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "503", description = ApiDocs.BUSY,
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    @GetMapping("/suggest")
+    @GetMapping(path = "/suggest", produces = MediaType.APPLICATION_JSON_VALUE)
     Listing<Suggestions.Suggestion> suggest(
             @Parameter(description = "What the reader has typed so far, 1-100 characters")
             @RequestParam @NotBlank @Size(max = 100) String prefix,
