@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bounds the reader queries running against Elasticsearch at once. The live indexer shares the
@@ -24,6 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ReaderConcurrencyLimit extends OncePerRequestFilter {
 
     private static final long MAX_WAIT_MS = 2_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Semaphore permits;
 
@@ -33,7 +37,9 @@ class ReaderConcurrencyLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        // Within the application: behind the gateway the trusted X-Forwarded-Prefix (/api/v1) is the context path.
+        String path = request.getRequestURI().substring(Math.min(request.getContextPath().length(),
+                request.getRequestURI().length()));
         return !"GET".equals(request.getMethod()) || !(path.equals("/search") || path.equals("/latest")
                 || path.equals("/suggest") || (path.startsWith("/articles/") && path.endsWith("/related")));
     }
@@ -52,8 +58,13 @@ class ReaderConcurrencyLimit extends OncePerRequestFilter {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", "1");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"Too many searches at once; retry shortly.\"}");
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "https://newsroom.example/problems/unavailable");
+            problem.put("title", "Service Unavailable");
+            problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+            problem.put("detail", "Too many searches at once; retry shortly.");
+            problem.put("instance", request.getRequestURI());
+            response.getOutputStream().write(JSON.writeValueAsBytes(problem));
             return;
         }
         try {
