@@ -19,7 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
-import static io.newsroom.article.ApiDocumentation.PLAIN_TEXT;
+import static io.newsroom.edge.openapi.ApiDocs.PLAIN_TEXT;
 
 /**
  * What an editor writes: the request body of create and update (a full replacement of the copy).

@@ -40,10 +40,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.newsroom.article.ApiDocumentation.BEARER;
-import static io.newsroom.article.ApiDocumentation.PLAIN_TEXT;
-import static io.newsroom.article.ApiDocumentation.PROBLEM;
-import static io.newsroom.article.ApiDocumentation.PROBLEM_JSON;
+import static io.newsroom.edge.openapi.ApiDocs.BEARER;
+import static io.newsroom.edge.openapi.ApiDocs.PLAIN_TEXT;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM_JSON;
 
 /**
  * The editor API (role EDITOR). Every change to an existing article needs {@code If-Match} with the

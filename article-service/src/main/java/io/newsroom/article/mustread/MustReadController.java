@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-import static io.newsroom.article.ApiDocumentation.BEARER;
-import static io.newsroom.article.ApiDocumentation.PROBLEM;
-import static io.newsroom.article.ApiDocumentation.PROBLEM_JSON;
+import static io.newsroom.edge.openapi.ApiDocs.BEARER;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM_JSON;
 
 /** Editors set the Must Read list; readers get it from {@code GET /articles/must-read}. */
 @RestController

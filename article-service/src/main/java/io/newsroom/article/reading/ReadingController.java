@@ -38,8 +38,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import static io.newsroom.article.ApiDocumentation.PROBLEM;
-import static io.newsroom.article.ApiDocumentation.PROBLEM_JSON;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM_JSON;
 
 /**
  * The anonymous reading API: article pages, Latest News, Must Read, batch lookup. Published articles only.

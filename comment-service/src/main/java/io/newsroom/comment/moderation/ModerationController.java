@@ -35,11 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.UUID;
 
-import static io.newsroom.comment.ApiDocumentation.BEARER;
-import static io.newsroom.comment.ApiDocumentation.EMAIL;
-import static io.newsroom.comment.ApiDocumentation.PLAIN_TEXT;
-import static io.newsroom.comment.ApiDocumentation.PROBLEM;
-import static io.newsroom.comment.ApiDocumentation.PROBLEM_JSON;
+import static io.newsroom.edge.openapi.ApiDocs.BEARER;
+import static io.newsroom.comment.EmailAddresses.EMAIL;
+import static io.newsroom.edge.openapi.ApiDocs.PLAIN_TEXT;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM_JSON;
 
 /** The moderator API (role MODERATOR, see SecurityConfig). The JWT subject is the audited identity. */
 @RestController

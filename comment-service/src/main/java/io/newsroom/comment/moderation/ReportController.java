@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-import static io.newsroom.comment.ApiDocumentation.PLAIN_TEXT;
-import static io.newsroom.comment.ApiDocumentation.PROBLEM;
-import static io.newsroom.comment.ApiDocumentation.PROBLEM_JSON;
+import static io.newsroom.edge.openapi.ApiDocs.PLAIN_TEXT;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM_JSON;
 
 /** Readers' "report this comment". Anonymous. */
 @RestController

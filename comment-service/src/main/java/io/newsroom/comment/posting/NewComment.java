@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
 
-import static io.newsroom.comment.ApiDocumentation.EMAIL;
-import static io.newsroom.comment.ApiDocumentation.PLAIN_TEXT;
+import static io.newsroom.comment.EmailAddresses.EMAIL;
+import static io.newsroom.edge.openapi.ApiDocs.PLAIN_TEXT;
 
 /**
  * The "Leave a reply" form.

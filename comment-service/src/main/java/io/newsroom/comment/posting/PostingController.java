@@ -21,8 +21,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.UUID;
 
-import static io.newsroom.comment.ApiDocumentation.PROBLEM;
-import static io.newsroom.comment.ApiDocumentation.PROBLEM_JSON;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM_JSON;
 
 /** "Leave a reply": the form token and the post itself. Anonymous. */
 @RestController

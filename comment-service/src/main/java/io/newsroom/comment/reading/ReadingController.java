@@ -22,8 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.newsroom.comment.ApiDocumentation.PROBLEM;
-import static io.newsroom.comment.ApiDocumentation.PROBLEM_JSON;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM;
+import static io.newsroom.edge.openapi.ApiDocs.PROBLEM_JSON;
 
 /** Readers' side: an article's thread, one comment, and counts for article lists. Anonymous; HEAD works like GET. */
 @RestController

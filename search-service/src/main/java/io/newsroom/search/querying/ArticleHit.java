@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * One article in a result list (search, latest, related).
  *
+ * @param id         the article's id (the same {@code id} article-service uses)
  * @param highlights matched words wrapped in {@code <mark>}, HTML-escaped; {@code null} outside text search
  */
 public record ArticleHit(
-        String articleId,
+        String id,
         String slug,
         String headline,
         String standfirst,

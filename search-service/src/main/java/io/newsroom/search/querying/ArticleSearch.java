@@ -33,7 +33,7 @@ public class ArticleSearch {
             Map<String, Aggregate> aggs = response.aggregations();
             var facets = new SearchResults.Facets(terms(aggs.get("sections")), terms(aggs.get("tags")),
                     terms(aggs.get("authors")), months(aggs.get("publishedByMonth")));
-            return new SearchResults(total, query.page(), query.size(), hits.read(response.hits().hits()), facets);
+            return new SearchResults(hits.read(response.hits().hits()), query.nextCursor(total), total, facets);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

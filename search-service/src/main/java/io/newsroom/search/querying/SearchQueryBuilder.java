@@ -10,7 +10,10 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * Builds the Elasticsearch request for an {@link ArticleQuery}. The reader's text only ever goes into
@@ -32,7 +35,7 @@ public final class SearchQueryBuilder {
             s.index(index)
                     .query(scored)
                     .from(query.offset())
-                    .size(query.size())
+                    .size(query.pageSize())
                     .source(QueryParts.listSource())
                     .trackTotalHits(t -> t.enabled(true))
                     .aggregations("sections", a -> a.terms(t -> t.field("section").size(FACET_SIZE)))
@@ -43,7 +46,11 @@ public final class SearchQueryBuilder {
             if (query.newestFirst()) {
                 s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
                         .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+            } else {
+                s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
             }
+            // Ties keep one order from page to page, so a cursor neither repeats nor skips an article.
+            s.sort(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc)));
             if (query.q() != null) {
                 s.highlight(h -> h
                         .encoder(HighlighterEncoder.Html)
@@ -80,13 +87,13 @@ public final class SearchQueryBuilder {
             bool.should(sh -> sh.matchPhrase(p -> p.field("headline").query(query.q()).slop(2).boost(2.0f)));
         }
         if (query.section() != null) {
-            bool.filter(f -> f.term(t -> t.field("section.folded").value(query.section().toLowerCase())));
+            bool.filter(f -> f.term(t -> t.field("section.folded").value(query.section().toLowerCase(Locale.ROOT))));
         }
         if (query.tag() != null) {
-            bool.filter(f -> f.term(t -> t.field("tags.folded").value(query.tag().toLowerCase())));
+            bool.filter(f -> f.term(t -> t.field("tags.folded").value(query.tag().toLowerCase(Locale.ROOT))));
         }
         if (query.author() != null) {
-            bool.filter(f -> f.term(t -> t.field("authors.folded").value(query.author().toLowerCase())));
+            bool.filter(f -> f.term(t -> t.field("authors.folded").value(query.author().toLowerCase(Locale.ROOT))));
         }
         if (query.from() != null || query.to() != null) {
             bool.filter(f -> f.range(r -> r.date(d -> {
@@ -95,7 +102,9 @@ public final class SearchQueryBuilder {
                     d.gte(query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
                 }
                 if (query.to() != null) {
-                    d.lt(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+                    // Inclusive last millisecond of the day (publishedAt has millisecond resolution): stays
+                    // within year 9999, which Elasticsearch's date parser accepts; the next midnight may not.
+                    d.lte(query.to().atTime(LocalTime.MAX).truncatedTo(ChronoUnit.MILLIS).toInstant(ZoneOffset.UTC).toString());
                 }
                 return d;
             })));

@@ -1,12 +1,16 @@
 package io.newsroom.search.rebuild;
 
 import io.newsroom.search.index.ArticleIndex;
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Rebuilds the article index from the topic, the source of truth, while readers carry on:
@@ -38,9 +42,18 @@ public class IndexRebuild {
     }
 
     /** Thrown when a rebuild is asked for while one runs. */
-    public static class AlreadyRunning extends RuntimeException {
+    /** A second rebuild while one runs: 409 problem {@code conflict} (rendered by service-edge's problem handling). */
+    public static class AlreadyRunning extends ErrorResponseException {
         AlreadyRunning() {
-            super("A rebuild is already running");
+            super(HttpStatus.CONFLICT, conflict(), null);
+        }
+
+        private static ProblemDetail conflict() {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "A rebuild is already running; try again when it has finished.");
+            problem.setType(URI.create("https://newsroom.example/problems/conflict"));
+            problem.setTitle("Conflict");
+            return problem;
         }
     }
 

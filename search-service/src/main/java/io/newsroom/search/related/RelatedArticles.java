@@ -2,6 +2,8 @@ package io.newsroom.search.related;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -20,16 +22,31 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * "More Articles Like This": more-like-this over headline, standfirst, body and tags, newer articles
- * preferred. When the article has too little text for term statistics to mean anything, or
- * more-like-this finds fewer than asked, the list is filled with articles sharing the most tags.
- * The article itself and unpublished articles never appear.
+ * "More Articles Like This". A news page always fills its slot, so the list is built in rounds, each
+ * asked only for what is still missing and excluding every article already chosen (and the article itself):
+ * <ol>
+ *   <li>more-like-this over headline, standfirst, body and tags, newer articles preferred — skipped when
+ *       the article has too little text for term statistics to mean anything;</li>
+ *   <li>articles sharing the most tags, then the newest;</li>
+ *   <li>the newest in the same section;</li>
+ *   <li>the newest of all.</li>
+ * </ol>
+ * Only published articles appear, none twice; the list has {@code limit} items whenever the index holds
+ * that many other published articles.
  */
 @Service
 public class RelatedArticles {
 
     /** Below this many words, more-like-this picks noise terms; shared tags say more. */
     static final int MIN_WORDS_FOR_TEXT = 40;
+
+    private static final List<SortOptions> NEWEST_FIRST = List.of(
+            SortOptions.of(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc))),
+            SortOptions.of(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc))));
+    private static final List<SortOptions> BEST_THEN_NEWEST = List.of(
+            SortOptions.of(o -> o.score(s -> s.order(SortOrder.Desc))),
+            SortOptions.of(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc))),
+            SortOptions.of(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc))));
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
@@ -42,20 +59,51 @@ public class RelatedArticles {
     }
 
     /** @return empty when the article is unknown or unpublished */
-    public Optional<List<ArticleHit>> relatedTo(String articleId, int size) {
-        Optional<ArticleDocument> article = find(articleId);
-        if (article.isEmpty()) {
+    public Optional<List<ArticleHit>> relatedTo(String articleId, int limit) {
+        Optional<ArticleDocument> found = find(articleId);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        ArticleDocument article = found.get();
         Map<String, Hit<ArticleDocument>> related = new LinkedHashMap<>();
-        if (words(article.get()) >= MIN_WORDS_FOR_TEXT) {
-            search(moreLikeThis(articleId), size).forEach(hit -> related.putIfAbsent(hit.id(), hit));
+        if (words(article) >= MIN_WORDS_FOR_TEXT) {
+            fill(related, articleId, limit, QueryParts.newerPreferred(moreLikeThis(articleId)), List.of());
         }
-        if (related.size() < size && !article.get().tags().isEmpty()) {
-            search(sharedTags(articleId, article.get().tags()), size)
+        List<String> tags = article.tags() == null ? List.of() : article.tags();
+        if (!tags.isEmpty()) {
+            fill(related, articleId, limit, sharedTags(tags), BEST_THEN_NEWEST);
+        }
+        if (article.section() != null && !article.section().isBlank()) {
+            String section = article.section();
+            fill(related, articleId, limit, Query.of(q -> q.term(t -> t.field("section").value(section))), NEWEST_FIRST);
+        }
+        fill(related, articleId, limit, Query.of(q -> q.matchAll(m -> m)), NEWEST_FIRST);
+        return Optional.of(hits.read(new ArrayList<>(related.values())));
+    }
+
+    /** One round: up to the missing number of published articles matching {@code query}, none chosen yet. */
+    private void fill(Map<String, Hit<ArticleDocument>> related, String articleId, int limit, Query query,
+                      List<SortOptions> sort) {
+        int missing = limit - related.size();
+        if (missing <= 0) {
+            return;
+        }
+        List<String> excluded = new ArrayList<>(related.keySet());
+        excluded.add(articleId);
+        Query round = Query.of(q -> q.bool(b -> b
+                .filter(QueryParts.published())
+                .mustNot(n -> n.ids(i -> i.values(excluded)))
+                .must(query)));
+        try {
+            client.search(s -> {
+                        s.index(index.alias()).query(round).size(missing).source(QueryParts.listSource());
+                        return sort.isEmpty() ? s : s.sort(sort);
+                    }, ArticleDocument.class)
+                    .hits().hits()
                     .forEach(hit -> related.putIfAbsent(hit.id(), hit));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Optional.of(hits.read(new ArrayList<>(related.values()).subList(0, Math.min(size, related.size()))));
     }
 
     private Optional<ArticleDocument> find(String articleId) {
@@ -70,36 +118,24 @@ public class RelatedArticles {
     }
 
     private Query moreLikeThis(String articleId) {
-        return Query.of(q -> q.bool(b -> b
-                .filter(QueryParts.published())
-                .must(m -> m.moreLikeThis(mlt -> mlt
-                        .fields("headline", "standfirst", "body", "tags.text")
-                        .like(l -> l.document(d -> d.index(index.alias()).id(articleId)))
-                        .include(false)
-                        // A newsroom index can be small (a new desk, tests): do not require terms to be common.
-                        .minTermFreq(1)
-                        .minDocFreq(1)
-                        .maxQueryTerms(25)
-                        .minimumShouldMatch("20%")))));
+        return Query.of(q -> q.moreLikeThis(mlt -> mlt
+                .fields("headline", "standfirst", "body", "tags.text")
+                .like(l -> l.document(d -> d.index(index.alias()).id(articleId)))
+                .include(false)
+                // A newsroom index can be small (a new desk, tests): do not require terms to be common.
+                .minTermFreq(1)
+                .minDocFreq(1)
+                .maxQueryTerms(25)
+                .minimumShouldMatch("20%")));
     }
 
-    private static Query sharedTags(String articleId, List<String> tags) {
+    /** Each shared tag adds to the score, so more shared tags rank higher. */
+    private static Query sharedTags(List<String> tags) {
         return Query.of(q -> q.bool(b -> b
-                .filter(QueryParts.published())
-                .mustNot(n -> n.ids(i -> i.values(articleId)))
-                .must(m -> m.terms(t -> t.field("tags")
+                .filter(f -> f.terms(t -> t.field("tags")
                         .terms(v -> v.value(tags.stream().map(FieldValue::of).toList()))))
-                // Each shared tag adds to the score, so more shared tags rank higher.
-                .should(tags.stream().map(tag -> Query.of(s -> s.term(t -> t.field("tags").value(tag)))).toList())));
-    }
-
-    private List<Hit<ArticleDocument>> search(Query query, int size) {
-        try {
-            return client.search(s -> s.index(index.alias()).query(QueryParts.newerPreferred(query)).size(size),
-                    ArticleDocument.class).hits().hits();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                .should(tags.stream().map(tag -> Query.of(s -> s.constantScore(c -> c
+                        .filter(f -> f.term(t -> t.field("tags").value(tag)))))).toList())));
     }
 
     private static int words(ArticleDocument article) {

@@ -28,8 +28,8 @@ public class Suggestions {
         this.index = index;
     }
 
-    /** One completion: the headline or tag text, and the article it came from. */
-    public record Suggestion(String text, String articleId) {
+    /** One completion: the headline or tag text, and the id of the article it came from. */
+    public record Suggestion(String text, String id) {
     }
 
     public List<Suggestion> complete(String prefix, int size) {

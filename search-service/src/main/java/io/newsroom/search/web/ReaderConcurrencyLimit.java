@@ -34,7 +34,9 @@ class ReaderConcurrencyLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        // Within the application: behind the gateway the trusted X-Forwarded-Prefix (/api/v1) is the context path.
+        String path = request.getRequestURI().substring(Math.min(request.getContextPath().length(),
+                request.getRequestURI().length()));
         return !"GET".equals(request.getMethod()) || !(path.equals("/search") || path.equals("/latest")
                 || path.equals("/suggest") || (path.startsWith("/articles/") && path.endsWith("/related")));
     }

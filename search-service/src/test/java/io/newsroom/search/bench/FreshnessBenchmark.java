@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Two views. The service's histogram {@code newsroom_search_publish_to_searchable_seconds}, scraped
  * from {@code /actuator/prometheus} before and after the measured phase and read like
  * {@code histogram_quantile} does, with its parts (delivery, bulk, refresh). And an outside observer
- * that polls {@code GET /latest?size=50} every 100 ms and notes when each article first shows up (so it
+ * that polls {@code GET /latest?limit=50} every 100 ms and notes when each article first shows up (so it
  * includes the observer's polling delay, ~50 ms on average; it polls no faster so that it adds only
  * 10 reads/s to the searches).
  */
@@ -159,7 +159,7 @@ public final class FreshnessBenchmark {
     private static void observe(HttpClient http, int port, Map<Integer, Instant> published,
                                 Map<Integer, Double> visibleAfter) {
         try {
-            String body = http.send(request(port, "/latest?size=50"), HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.send(request(port, "/latest?limit=50"), HttpResponse.BodyHandlers.ofString()).body();
             Instant now = Instant.now();
             Matcher marker = MARKER.matcher(body);
             while (marker.find()) {

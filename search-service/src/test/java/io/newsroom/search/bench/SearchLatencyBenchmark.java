@@ -86,7 +86,7 @@ public final class SearchLatencyBenchmark {
     }
 
     private static int search(HttpClient http, int port, String q) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/search?size=10&q="
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/search?limit=10&q="
                 + q.replace(' ', '+'))).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

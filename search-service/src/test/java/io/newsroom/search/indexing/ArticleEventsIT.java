@@ -88,7 +88,7 @@ class ArticleEventsIT extends RealInfraTest {
         eventually(VISIBLE_WITHIN, () -> headlineFor(marker).isPresent(), "marker article visible");
         assertThat(headlineFor(word)).isEmpty();
         assertThat(get("/articles/" + id + "/related").status()).isEqualTo(404);
-        assertThat(get("/suggest?prefix=" + "Minister%20resigns%2C%20updated").body().path("suggestions").toString())
+        assertThat(get("/suggest?prefix=" + "Minister%20resigns%2C%20updated").body().path("items").toString())
                 .doesNotContain(word);
     }
 
@@ -161,7 +161,7 @@ class ArticleEventsIT extends RealInfraTest {
     }
 
     private Optional<JsonNode> hitFor(String word) {
-        JsonNode hits = get("/search?q=" + word).body().path("hits");
+        JsonNode hits = get("/search?q=" + word).body().path("items");
         for (JsonNode hit : hits) {
             if (hit.path("headline").asString().contains(word)) {
                 return Optional.of(hit);

@@ -36,7 +36,8 @@ class SearchIT extends RealInfraTest {
         JsonNode body = get("/search?q=volcano&tag=" + desk).body();
 
         assertThat(body.path("total").asLong()).isEqualTo(2);
-        JsonNode first = body.path("hits").get(0);
+        JsonNode first = body.path("items").get(0);
+        assertThat(first.path("id").asString()).isNotBlank();
         assertThat(first.path("highlights").path("headline").asString()).contains("<mark>Volcano</mark>");
         assertThat(first.path("highlights").path("body").get(0).asString()).contains("<mark>volcano</mark>");
         assertThat(buckets(body.path("facets").path("sections"))).containsExactly("science=2");
@@ -49,7 +50,7 @@ class SearchIT extends RealInfraTest {
     void toleratesTypos() {
         JsonNode body = get("/search?q=volcanoe%20erupst&tag=" + desk).body();
 
-        JsonNode first = body.path("hits").get(0);
+        JsonNode first = body.path("items").get(0);
         assertThat(first.path("headline").asString()).isEqualTo("Volcano erupts near fishing village");
         // Found through the typos: the snippet is the start of the body, nothing falsely marked.
         assertThat(first.path("highlights").path("body").get(0).asString()).startsWith("Ash from the volcano")
@@ -67,10 +68,26 @@ class SearchIT extends RealInfraTest {
 
     @Test
     void latestInATagNewestFirst() {
-        JsonNode body = get("/latest?tag=" + desk + "&size=2").body();
+        JsonNode body = get("/latest?tag=" + desk + "&limit=2").body();
 
-        assertThat(headlines(body.path("articles")))
-                .containsExactly("Election results announced", "Volcano monitoring stepped up");
+        assertThat(headlines(body)).containsExactly("Election results announced", "Volcano monitoring stepped up");
+        JsonNode last = get("/latest?tag=" + desk + "&limit=2&cursor=" + body.path("nextCursor").asString()).body();
+        assertThat(headlines(last)).containsExactly("Volcano erupts near fishing village");
+        assertThat(last.path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void searchPagesWithLimitAndCursorKeepingTotalAndFacets() {
+        JsonNode first = get("/search?tag=" + desk + "&sort=NEWEST&limit=2").body();
+        List<String> names = new ArrayList<>(first.propertyNames());
+        assertThat(names).containsExactly("items", "nextCursor", "total", "facets");
+        assertThat(headlines(first)).containsExactly("Election results announced", "Volcano monitoring stepped up");
+
+        JsonNode second = get("/search?tag=" + desk + "&sort=newest&limit=2&cursor=" + first.path("nextCursor").asString())
+                .body();
+        assertThat(headlines(second)).containsExactly("Volcano erupts near fishing village");
+        assertThat(second.path("total").asLong()).isEqualTo(3);
+        assertThat(second.path("nextCursor").isNull()).isTrue();
     }
 
     @Test
@@ -82,7 +99,10 @@ class SearchIT extends RealInfraTest {
 
     private List<String> suggestions(String path) {
         List<String> texts = new ArrayList<>();
-        get(path).body().path("suggestions").forEach(s -> texts.add(s.path("text").asString()));
+        get(path).body().path("items").forEach(s -> {
+            assertThat(s.path("id").asString()).as(path).isNotBlank();
+            texts.add(s.path("text").asString());
+        });
         return texts;
     }
 
@@ -98,12 +118,27 @@ class SearchIT extends RealInfraTest {
         assertBadRequest("/search?q=x&from=yesterday", "from");
         assertBadRequest("/search?q=x&from=2024-05-01&to=2024-04-01", "dateRangeOrdered");
         assertBadRequest("/search?sort=popular", "sort");
-        assertBadRequest("/search?size=500", "size");
-        assertBadRequest("/search?page=-1", "page");
-        assertBadRequest("/search?page=9999&size=50", "pageWithinWindow");
+        assertBadRequest("/search?limit=500", "limit");
+        assertBadRequest("/search?limit=0", "limit");
+        assertBadRequest("/search?limit=99999999999", "limit");
+        assertBadRequest("/search?cursor=not-a-cursor", "cursor");
+        assertBadRequest("/latest?limit=-1", "limit");
+        assertBadRequest("/latest?cursor=not-a-cursor", "cursor");
+        assertBadRequest("/latest?section=" + "s".repeat(101), "section");
         assertBadRequest("/suggest?prefix=", "prefix");
         assertBadRequest("/suggest", "prefix");
-        assertBadRequest("/articles/" + UUID.randomUUID() + "/related?size=0", "size");
+        assertBadRequest("/suggest?prefix=v&limit=11", "limit");
+        assertBadRequest("/articles/" + UUID.randomUUID() + "/related?limit=0", "limit");
+        assertBadRequest("/articles/" + UUID.randomUUID() + "/related?limit=21", "limit");
+    }
+
+    /** Defect 3: a day Elasticsearch cannot parse reached it and came back as a 500. */
+    @Test
+    void datesFarOutsideThePublicationRangeAreBadRequests() {
+        assertBadRequest("/search?q=x&from=-999999999-01-01", "from");
+        assertBadRequest("/search?q=x&to=%2B999999999-12-31", "to");
+        assertBadRequest("/search?q=x&from=1899-12-31", "from");
+        assertThat(get("/search?q=x&from=1900-01-01&to=9999-12-31").status()).isEqualTo(200);
     }
 
     private void assertBadRequest(String path, String field) {
@@ -129,7 +164,7 @@ class SearchIT extends RealInfraTest {
     }
 
     private static List<String> headlines(JsonNode body) {
-        JsonNode hits = body.has("hits") ? body.path("hits") : body;
+        JsonNode hits = body.path("items");
         List<String> headlines = new ArrayList<>();
         hits.forEach(hit -> headlines.add(hit.path("headline").asString()));
         return headlines;

@@ -33,14 +33,24 @@ class SearchQueryBuilderTest {
     @Test
     void newestModeSortsByDateAndFiltersTombstonesAndFacets() {
         ArticleQuery query = new ArticleQuery(null, "World", "Lebanon", "Ana Lopez", LocalDate.of(2024, 11, 1),
-                LocalDate.of(2024, 11, 30), "newest", 2, 20);
+                LocalDate.of(2024, 11, 30), "newest", 20, Cursors.search(40));
 
         String json = json(SearchQueryBuilder.build("articles", query));
 
         assertThat(json).doesNotContain("function_score").contains("\"sort\"").contains("\"from\":40");
         assertThat(json).contains("\"status\":{\"value\":\"published\"}");
         assertThat(json).contains("\"section.folded\":{\"value\":\"world\"}").contains("\"tags.folded\":{\"value\":\"lebanon\"}");
-        assertThat(json).contains("\"gte\":\"2024-11-01T00:00:00Z\"").contains("\"lt\":\"2024-12-01T00:00:00Z\"");
+        assertThat(json).contains("\"gte\":\"2024-11-01T00:00:00Z\"").contains("\"lte\":\"2024-11-30T23:59:59.999Z\"");
+    }
+
+    @Test
+    void widestDateRangeStaysWithinWhatElasticsearchParses() {
+        ArticleQuery query = new ArticleQuery(null, null, null, null, LocalDate.of(1900, 1, 1),
+                LocalDate.of(9999, 12, 31), null, null, null);
+
+        String json = json(SearchQueryBuilder.build("articles", query));
+
+        assertThat(json).contains("\"gte\":\"1900-01-01T00:00:00Z\"").contains("\"lte\":\"9999-12-31T23:59:59.999Z\"");
     }
 
     private static String json(SearchRequest request) {

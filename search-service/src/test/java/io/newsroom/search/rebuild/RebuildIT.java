@@ -70,7 +70,7 @@ class RebuildIT extends RealInfraTest {
         AtomicInteger failed = new AtomicInteger();
         Thread reader = Thread.ofPlatform().start(() -> {
             while (rebuilding.get()) {
-                var response = get("/search?q=" + word + "&size=1");
+                var response = get("/search?q=" + word + "&limit=1");
                 searches.incrementAndGet();
                 if (response.status() != 200 || response.body().path("total").asLong() != 201) {
                     failed.incrementAndGet();
@@ -92,7 +92,7 @@ class RebuildIT extends RealInfraTest {
         assertThat(report.path("newIndex").asString()).isNotEqualTo(report.path("previousIndex").asString());
         assertThat(searches.get()).isPositive();
         assertThat(failed.get()).isZero();
-        JsonNode hits = get("/search?q=" + word + "%20kept").body().path("hits");
+        JsonNode hits = get("/search?q=" + word + "%20kept").body().path("items");
         assertThat(hits.get(0).path("headline").asString()).isEqualTo("Kept story revised " + word);
         assertThat(get("/articles/" + takenDown + "/related").status()).isEqualTo(404);
     }

@@ -25,12 +25,24 @@ class OperationsIT extends RealInfraTest {
 
         assertThat(docs.status()).isEqualTo(200);
         JsonNode paths = docs.body().path("paths");
-        assertThat(paths.has("/search")).isTrue();
-        assertThat(paths.path("/search").path("get").path("parameters").toString()).contains("\"q\"", "\"section\"");
-        assertThat(paths.has("/suggest")).isTrue();
-        assertThat(paths.has("/articles/{id}/related")).isTrue();
+        assertThat(paths.path("/search").path("get").path("parameters").toString())
+                .contains("\"q\"", "\"section\"", "\"limit\"", "\"cursor\"").doesNotContain("\"page\"", "\"size\"");
+        for (String path : new String[] {"/search", "/latest", "/suggest", "/articles/{id}/related"}) {
+            JsonNode get = paths.path(path).path("get");
+            assertThat(get.path("operationId").asString()).as(path).isNotBlank();
+            assertThat(get.path("summary").asString()).as(path).isNotBlank();
+            // Public: an explicit empty security requirement.
+            assertThat(get.path("security").isArray()).as(path).isTrue();
+            assertThat(get.path("security")).as(path).isEmpty();
+            assertThat(get.path("responses").has("400")).as(path).isTrue();
+            assertThat(get.path("responses").path("200").path("content").has("application/json")).as(path).isTrue();
+        }
+        String schemas = docs.body().path("components").path("schemas").toString();
+        assertThat(schemas).contains("\"items\"", "\"nextCursor\"", "\"total\"", "\"facets\"").doesNotContain("articleId");
+        assertThat(paths.path("/articles/{id}/related").path("get").path("responses").has("404")).isTrue();
         JsonNode rebuild = paths.path("/admin/index/rebuild").path("post");
-        assertThat(rebuild.path("security").toString()).contains("bearer");
+        assertThat(rebuild.path("operationId").asString()).isEqualTo("rebuildSearchIndex");
+        assertThat(rebuild.path("security").toString()).contains("bearer-jwt");
         assertThat(rebuild.path("responses").has("403")).isTrue();
         assertThat(docs.body().path("servers").get(0).path("url").asString()).isEqualTo("/api/v1");
         JsonNode scheme = docs.body().path("components").path("securitySchemes").path("bearer-jwt");
