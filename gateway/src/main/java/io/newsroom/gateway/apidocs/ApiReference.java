@@ -19,7 +19,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -28,15 +27,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The gateway's own OpenAPI document (the article page), on the contract every service follows: server
- * {@code /api/v1} with paths relative to it, the {@code bearer-jwt} scheme declared and an explicit empty security
- * on public operations, and problem+json responses with the {@code Problem} schema. The services' documents are
+ * {@code /api/v1} with paths relative to it, an explicit empty security on its (public) operations, and problem+json responses with the {@code Problem} schema. The services' documents are
  * routed in at {@code /openapi/{service}} and listed next to it on {@code /swagger-ui.html}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiReference {
 
     static final String PROBLEM = "Problem";
-    static final String BEARER = "bearer-jwt";
+    static final String ENVELOPE = "ListEnvelope";
+    static final String ARTICLE_PAGE = "ArticlePage";
 
     @Bean
     OpenAPI gatewayApi() {
@@ -47,11 +46,9 @@ class ApiReference {
                         .license(new License().name("Proprietary").url("https://newsroom.example/terms")))
                 .servers(List.of(new Server().url(ForwardedHeaders.API_PREFIX).description("this gateway")))
                 .tags(List.of(new Tag().name("pages").description("Whole pages assembled from several services.")))
-                .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("RS256/ES256 JWT with audience newsroom; roles in the roles claim."))
-                        .addSchemas(PROBLEM, problemSchema()));
+                // No bearer-jwt scheme here: every gateway operation is public (explicit empty security), and an
+                // unused scheme fails Redocly's no-unused-components. The services' documents declare it.
+                .components(new Components().addSchemas(PROBLEM, problemSchema()));
     }
 
     /** Paths relative to the server, an explicit empty security (all gateway operations are public), problems. */
@@ -77,6 +74,10 @@ class ApiReference {
             });
             api.setPaths(relative);
             api.getComponents().addSchemas(PROBLEM, problemSchema());
+            // The page's parts are the services' JSON, passed through: described by shape, not as JsonNode's getters.
+            api.getComponents().getSchemas().remove("JsonNode");
+            api.getComponents().addSchemas(ENVELOPE, envelopeSchema());
+            api.getComponents().addSchemas(ARTICLE_PAGE, articlePageSchema());
         };
     }
 
@@ -89,6 +90,43 @@ class ApiReference {
     private static Content problemContent() {
         return new Content().addMediaType("application/problem+json",
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+    }
+
+    @SuppressWarnings("rawtypes")
+    static Schema envelopeSchema() {
+        ObjectSchema envelope = new ObjectSchema();
+        envelope.setDescription("The one list envelope of the API");
+        envelope.addProperty("items", new io.swagger.v3.oas.models.media.ArraySchema()
+                .items(new ObjectSchema()).description("This page of the list"));
+        Schema cursor = new Schema<>().types(java.util.Set.of("string", "null"))
+                .description("Opaque cursor of the next page (pass as cursor), null on the last page");
+        envelope.addProperty("nextCursor", cursor);
+        envelope.setRequired(List.of("items", "nextCursor"));
+        return envelope;
+    }
+
+    @SuppressWarnings("rawtypes")
+    static Schema articlePageSchema() {
+        ObjectSchema page = new ObjectSchema();
+        page.setDescription("The article with its first page of comments, comment count and related articles. A part "
+                + "whose service failed or was too slow is null and named in degraded.");
+        page.addProperty("article", new ObjectSchema()
+                .description("The article as article-service serves it (GET /articles/{slug})"));
+        page.addProperty("comments", nullableEnvelope("First page of approved comments"));
+        page.addProperty("commentCount", new Schema<>().types(java.util.Set.of("integer", "null")).format("int64")
+                .description("Approved comments on the article"));
+        page.addProperty("related", nullableEnvelope("More Articles Like This; each item has the article's id"));
+        page.addProperty("degraded", new io.swagger.v3.oas.models.media.ArraySchema()
+                .items(new StringSchema()._enum(List.of("comments", "commentCount", "related")))
+                .description("Parts missing from this page"));
+        page.setRequired(List.of("article", "comments", "commentCount", "related", "degraded"));
+        return page;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema nullableEnvelope(String description) {
+        return new Schema<>().description(description).oneOf(List.of(
+                new Schema<>().$ref("#/components/schemas/" + ENVELOPE), new Schema<>().types(java.util.Set.of("null"))));
     }
 
     @SuppressWarnings("rawtypes")
