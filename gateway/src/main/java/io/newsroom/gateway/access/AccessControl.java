@@ -52,9 +52,9 @@ class AccessControl {
                             matcher.hasAnyRole(rule.roles().toArray(String[]::new));
                         }
                     }
+                    // Actuator is on the management port (management.server.port), not in this chain: /actuator on
+                    // the main port is an unknown path like any other (404 problem).
                     exchanges.pathMatchers("/api/**").denyAll()
-                            .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                            .pathMatchers("/actuator/**").denyAll()
                             .anyExchange().permitAll(); // API reference page and unknown paths (404)
                 });
         return http.build();

@@ -36,12 +36,18 @@ public class ProblemResponses {
         }
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsBytes(problem);
+        byte[] body = bytes(problem);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    public byte[] bytes(ProblemDetail problem) {
+        return json.writeValueAsBytes(problem);
     }
 
     public static ProblemDetail problem(ServerWebExchange exchange, HttpStatusCode status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.forStatus(status.value()));
+        problem.setTitle(ProblemTypes.title(status.value()));
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         String requestId = RequestIds.of(exchange);
         if (requestId != null) {

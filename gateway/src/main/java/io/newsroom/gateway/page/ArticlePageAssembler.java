@@ -1,9 +1,16 @@
 package io.newsroom.gateway.page;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Consumer;
+
+import io.newsroom.gateway.forwarding.ForwardedHeaders;
+import io.newsroom.gateway.forwarding.Forwarding;
 
 import io.newsroom.gateway.requestid.RequestIds;
 import io.newsroom.gateway.routing.ServiceUrls;
@@ -12,18 +19,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the article page: the article first (its id keys everything else), then comments, comment count and
  * related articles in parallel. Those three are optional: each one that fails or is late is named in
- * {@code degraded} and the page still goes out. Calls go through the same circuit breakers as the routes.
+ * {@code degraded} and the page still goes out. Calls go through the same circuit breakers as the routes and carry
+ * the same forwarded headers, so any URL a service puts in a part is a gateway URL. The page has a strong ETag
+ * over its bytes and answers If-None-Match with 304.
  */
 @Component
 class ArticlePageAssembler {
@@ -39,9 +52,14 @@ class ArticlePageAssembler {
     private final WebClient search;
     private final ReactiveCircuitBreakerFactory<?, ?> breakers;
     private final ArticlePageProperties properties;
+    private final ForwardedHeaders forwarded;
+    private final JsonMapper json;
 
     ArticlePageAssembler(WebClient.Builder webClients, ServiceUrls services,
-                         ReactiveCircuitBreakerFactory<?, ?> breakers, ArticlePageProperties properties) {
+                         ReactiveCircuitBreakerFactory<?, ?> breakers, ArticlePageProperties properties,
+                         ForwardedHeaders forwarded, JsonMapper json) {
+        this.forwarded = forwarded;
+        this.json = json;
         this.articles = webClients.clone().baseUrl(services.article().toString()).build();
         this.comments = webClients.clone().baseUrl(services.comment().toString()).build();
         this.search = webClients.clone().baseUrl(services.search().toString()).build();
@@ -49,23 +67,29 @@ class ArticlePageAssembler {
         this.properties = properties;
     }
 
-    Mono<ResponseEntity<ArticlePage>> assemble(String slug, String requestId) {
-        return article(slug, requestId).flatMap(article -> {
+    Mono<ResponseEntity<byte[]>> assemble(String slug, ServerWebExchange exchange) {
+        String requestId = RequestIds.of(exchange);
+        Forwarding forwarding = forwarded.of(exchange);
+        Consumer<HttpHeaders> headers = h -> {
+            h.set(RequestIds.HEADER, requestId);
+            ForwardedHeaders.write(h, forwarding, ForwardedHeaders.API_PREFIX);
+        };
+        return article(slug, headers).flatMap(article -> {
             String articleId = article.getBody().path("id").asString();
             Mono<Optional<JsonNode>> thread = optional(COMMENTS, "comment",
-                    get(comments, properties.commentsPath(), articleId, requestId));
+                    get(comments, properties.commentsPath(), articleId, headers));
             Mono<Optional<JsonNode>> count = optional(COMMENT_COUNT, "comment",
-                    get(comments, properties.commentCountPath(), articleId, requestId));
+                    get(comments, properties.commentCountPath(), articleId, headers));
             Mono<Optional<JsonNode>> related = optional(RELATED, "search",
-                    get(search, properties.relatedPath(), articleId, requestId));
-            return Mono.zip(thread, count, related).map(parts -> page(article, articleId,
+                    get(search, properties.relatedPath(), articleId, headers));
+            return Mono.zip(thread, count, related).map(parts -> page(exchange, article, articleId,
                     parts.getT1(), parts.getT2(), parts.getT3()));
         });
     }
 
-    private Mono<ResponseEntity<JsonNode>> article(String slug, String requestId) {
+    private Mono<ResponseEntity<JsonNode>> article(String slug, Consumer<HttpHeaders> headers) {
         Mono<ResponseEntity<JsonNode>> call = articles.get().uri(properties.articlePath(), slug)
-                .header(RequestIds.HEADER, requestId)
+                .headers(headers)
                 .retrieve()
                 .toEntity(JsonNode.class)
                 .timeout(properties.articleTimeout())
@@ -84,9 +108,9 @@ class ArticlePageAssembler {
         return new ResponseStatusException(HttpStatus.BAD_GATEWAY, "article-service failed to serve the article.");
     }
 
-    private Mono<JsonNode> get(WebClient client, String path, String articleId, String requestId) {
+    private Mono<JsonNode> get(WebClient client, String path, String articleId, Consumer<HttpHeaders> headers) {
         return client.get().uri(path, articleId)
-                .header(RequestIds.HEADER, requestId)
+                .headers(headers)
                 .retrieve()
                 .bodyToMono(JsonNode.class);
     }
@@ -102,23 +126,73 @@ class ArticlePageAssembler {
                 });
     }
 
-    private static ResponseEntity<ArticlePage> page(ResponseEntity<JsonNode> article, String articleId,
-                                                    Optional<JsonNode> thread, Optional<JsonNode> counts,
-                                                    Optional<JsonNode> related) {
+    private ResponseEntity<byte[]> page(ServerWebExchange exchange, ResponseEntity<JsonNode> article,
+                                        String articleId, Optional<JsonNode> thread, Optional<JsonNode> counts,
+                                        Optional<JsonNode> related) {
         List<String> degraded = new ArrayList<>();
-        JsonNode comments = present(thread, COMMENTS, degraded);
-        Long count = counts.map(c -> c.path("counts").path(articleId))
-                .filter(JsonNode::isNumber).map(JsonNode::asLong)
+        JsonNode comments = present(thread.map(t -> envelope(t, "comments")), COMMENTS, degraded);
+        Long count = counts.flatMap(c -> count(c, articleId))
                 .or(() -> thread.map(t -> t.path("approvedCommentCount")).filter(JsonNode::isNumber)
                         .map(JsonNode::asLong))
                 .orElse(null);
         if (count == null) {
             degraded.add(COMMENT_COUNT);
         }
-        JsonNode relatedArticles = present(related.map(r -> r.has("articles") ? r.get("articles") : r),
-                RELATED, degraded);
+        JsonNode relatedArticles = present(related.map(r -> withArticleIds(envelope(r, "articles"))), RELATED,
+                degraded);
         ArticlePage page = new ArticlePage(article.getBody(), comments, count, relatedArticles, List.copyOf(degraded));
-        return ResponseEntity.ok().headers(cachingHeaders(article.getHeaders(), degraded.isEmpty())).body(page);
+        byte[] body = json.writeValueAsBytes(page);
+        String etag = etag(body);
+        HttpHeaders headers = cachingHeaders(article.getHeaders(), degraded.isEmpty());
+        headers.setETag(etag);
+        if (matches(exchange.getRequest().getHeaders().getIfNoneMatch(), etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+        }
+        return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /**
+     * A list part as the one list envelope {@code {"items": [...], "nextCursor": ...}}: passed through when the
+     * service already answers so, otherwise mapped from the older shapes ({@code {"comments": [...]}},
+     * {@code {"articles": [...]}}, a bare array).
+     */
+    private JsonNode envelope(JsonNode part, String legacyField) {
+        if (part.isObject() && part.has("items")) {
+            return part;
+        }
+        JsonNode items = part.isArray() ? part : part.path(legacyField);
+        if (!items.isArray()) {
+            return part;
+        }
+        ObjectNode envelope = json.createObjectNode();
+        envelope.set("items", items);
+        JsonNode cursor = part.path("nextCursor");
+        envelope.set("nextCursor", cursor.isString() ? cursor : json.getNodeFactory().nullNode());
+        return envelope;
+    }
+
+    /** An article is {@code id} everywhere; search hits that still say {@code articleId} get {@code id} too. */
+    private static JsonNode withArticleIds(JsonNode envelope) {
+        for (JsonNode item : envelope.path("items")) {
+            if (item instanceof ObjectNode hit && !hit.has("id") && hit.has("articleId")) {
+                hit.set("id", hit.get("articleId"));
+            }
+        }
+        return envelope;
+    }
+
+    /** {@code {"counts": {"<id>": n}}}, or a list of {@code {"articleId": id, "count": n}}. */
+    private static Optional<Long> count(JsonNode counts, String articleId) {
+        JsonNode byId = counts.path("counts").path(articleId);
+        if (byId.isNumber()) {
+            return Optional.of(byId.asLong());
+        }
+        for (JsonNode item : counts.path("items")) {
+            if (articleId.equals(item.path("articleId").asString(null)) && item.path("count").isNumber()) {
+                return Optional.of(item.path("count").asLong());
+            }
+        }
+        return Optional.empty();
     }
 
     private static JsonNode present(Optional<JsonNode> part, String name, List<String> degraded) {
@@ -128,26 +202,46 @@ class ArticlePageAssembler {
         return part.orElse(null);
     }
 
+    /** A strong validator over the page's bytes: any change in any part is a new ETag. */
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/ is ignored, * matches any page. */
+    static boolean matches(List<String> ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Caching follows the article (its max-age and Last-Modified). A degraded page is never stored: a cache would
-     * otherwise keep serving the page without comments long after comment-service is back. No ETag: the page holds
-     * more than the article, so the article's validator would not describe it.
+     * Caching follows the article (its max-age and Last-Modified). A degraded page may be kept only briefly
+     * ({@code degraded-max-age}), so no cache serves the page without comments long after comment-service is back.
      */
-    private static HttpHeaders cachingHeaders(HttpHeaders article, boolean complete) {
+    private HttpHeaders cachingHeaders(HttpHeaders article, boolean complete) {
         HttpHeaders headers = new HttpHeaders();
-        copy(article, headers, HttpHeaders.LAST_MODIFIED, Function.identity());
+        copy(article, headers, HttpHeaders.LAST_MODIFIED);
         if (complete) {
-            copy(article, headers, HttpHeaders.CACHE_CONTROL, Function.identity());
+            copy(article, headers, HttpHeaders.CACHE_CONTROL);
         } else {
-            headers.setCacheControl("no-store");
+            headers.setCacheControl("max-age=" + properties.degradedMaxAge().toSeconds());
         }
         return headers;
     }
 
-    private static void copy(HttpHeaders from, HttpHeaders to, String name, Function<String, String> value) {
+    private static void copy(HttpHeaders from, HttpHeaders to, String name) {
         String found = from.getFirst(name);
         if (found != null) {
-            to.set(name, value.apply(found));
+            to.set(name, found);
         }
     }
 }

@@ -45,10 +45,11 @@ public final class ReadRouteBenchmark {
         Process nginx = null;
         try {
             int gatewayPort = freePort();
-            gateway = startGateway(gatewayPort, service.port(), work);
+            int managementPort = freePort();
+            gateway = startGateway(gatewayPort, managementPort, service.port(), work);
             int nginxPort = freePort();
             nginx = startNginx(nginxPort, service.port(), work);
-            awaitUp("http://127.0.0.1:" + gatewayPort + "/actuator/health/readiness", gateway, work.resolve("gateway.log"));
+            awaitUp("http://127.0.0.1:" + managementPort + "/actuator/health/readiness", gateway, work.resolve("gateway.log"));
             awaitUp("http://127.0.0.1:" + nginxPort + "/api/v1/articles/" + SLUG, nginx, work.resolve("nginx-error.log"));
 
             Map<String, String> targets = new LinkedHashMap<>();
@@ -109,7 +110,7 @@ public final class ReadRouteBenchmark {
                 .bindNow();
     }
 
-    private static Process startGateway(int port, int servicePort, Path work) throws IOException {
+    private static Process startGateway(int port, int managementPort, int servicePort, Path work) throws IOException {
         String service = "http://127.0.0.1:" + servicePort;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -121,6 +122,7 @@ public final class ReadRouteBenchmark {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "io.newsroom.gateway.GatewayApplication",
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--newsroom.gateway.services.article=" + service,
                 "--newsroom.gateway.services.comment=" + service,
                 "--newsroom.gateway.services.search=" + service,

@@ -26,14 +26,15 @@ class ArticlePageIT extends GatewayTestSupport {
                         "Last-Modified", "Wed, 25 Nov 2026 08:00:00 GMT"));
         ARTICLES.answer("/articles/no-such-story", 404,
                 "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}", Map.of());
-        COMMENTS.answer("/api/articles/" + ID + "/comments", """
-                {"articleId":"%s","approvedCommentCount":2,"comments":[
-                 {"commentId":"c1","authorName":"Dana","body":"Well said.","replies":[]},
-                 {"commentId":"c2","authorName":"Avi","body":"Too close to call.","replies":[]}],
-                 "nextCursor":null}""".formatted(ID));
-        COMMENTS.answer("/api/comment-counts", "{\"counts\":{\"%s\":2}}".formatted(ID));
+        COMMENTS.answer("/articles/" + ID + "/comments", """
+                {"items":[
+                 {"id":"c1","articleId":"%1$s","authorName":"Dana","body":"Well said.","replies":[]},
+                 {"id":"c2","articleId":"%1$s","authorName":"Avi","body":"Too close to call.","replies":[]}],
+                 "nextCursor":"b3BhcXVl"}""".formatted(ID));
+        COMMENTS.answer("/comment-counts", "{\"counts\":{\"%s\":2}}".formatted(ID));
         SEARCH.answer("/articles/" + ID + "/related", """
-                {"articles":[{"id":"a2","slug":"coalition-talks","headline":"Coalition talks begin"}]}""");
+                {"items":[{"id":"a2","slug":"coalition-talks","headline":"Coalition talks begin"}],
+                 "nextCursor":null}""");
     }
 
     @Test
@@ -44,12 +45,73 @@ class ArticlePageIT extends GatewayTestSupport {
                 .expectBody()
                 .jsonPath("$.article.headline").isEqualTo("Israel votes")
                 .jsonPath("$.article.dateline.place").isEqualTo("Jerusalem")
-                .jsonPath("$.comments.comments.length()").isEqualTo(2)
-                .jsonPath("$.comments.comments[0].authorName").isEqualTo("Dana")
+                .jsonPath("$.comments.items.length()").isEqualTo(2)
+                .jsonPath("$.comments.items[0].authorName").isEqualTo("Dana")
+                .jsonPath("$.comments.nextCursor").isEqualTo("b3BhcXVl")
                 .jsonPath("$.commentCount").isEqualTo(2)
-                .jsonPath("$.related[0].headline").isEqualTo("Coalition talks begin")
+                .jsonPath("$.related.items[0].headline").isEqualTo("Coalition talks begin")
+                .jsonPath("$.related.nextCursor").isEqualTo(null)
                 .jsonPath("$.degraded").isEmpty();
         assertThat(COMMENTS.received()).allSatisfy(r -> assertThat(r.header("X-Request-Id")).isNotBlank());
+        assertThat(COMMENTS.received()).extracting(r -> r.uri().getPath())
+                .containsExactlyInAnyOrder("/articles/" + ID + "/comments", "/comment-counts");
+        assertThat(SEARCH.last().uri().getQuery()).isEqualTo("limit=5");
+    }
+
+    @Test
+    void everyPartIsFetchedWithTheClientsForwardedHeaders() {
+        String reader = nextReaderAddress();
+        client(reader).get().uri(PAGE).header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "news.example")
+                .exchange().expectStatus().isOk();
+
+        for (var service : new io.newsroom.gateway.support.FakeService[] {ARTICLES, COMMENTS, SEARCH}) {
+            assertThat(service.received()).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("X-Forwarded-For"))
+                        .flatMap(e -> e.getValue().stream()).toList()).containsExactly(reader);
+                assertThat(r.header("X-Forwarded-Proto")).isEqualTo("https");
+                assertThat(r.header("X-Forwarded-Host")).isEqualTo("news.example");
+                assertThat(r.header("X-Forwarded-Port")).isEqualTo("443");
+                assertThat(r.header("X-Forwarded-Prefix")).isEqualTo("/api/v1");
+            });
+        }
+    }
+
+    @Test
+    void thePageHasAStrongETagAndAnswersIfNoneMatchWith304() {
+        String etag = page().expectStatus().isOk()
+                .expectHeader().value("ETag", v -> assertThat(v).matches("\"[A-Za-z0-9_-]{24}\""))
+                .returnResult(String.class).getResponseHeaders().getETag();
+
+        client().get().uri(PAGE).header("If-None-Match", "\"other\", " + etag).exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals("ETag", etag)
+                .expectHeader().valueEquals("Cache-Control", "max-age=60, public")
+                .expectBody().isEmpty();
+        client().get().uri(PAGE).header("If-None-Match", "W/" + etag).exchange().expectStatus().isNotModified();
+    }
+
+    @Test
+    void anyChangeInAnyPartIsANewETag() {
+        String before = page().returnResult(String.class).getResponseHeaders().getETag();
+        COMMENTS.answer("/comment-counts", "{\"counts\":{\"%s\":3}}".formatted(ID));
+
+        client().get().uri(PAGE).header("If-None-Match", before).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("ETag", v -> assertThat(v).isNotEqualTo(before))
+                .expectBody().jsonPath("$.commentCount").isEqualTo(3);
+    }
+
+    @Test
+    void olderListShapesAreMappedToTheEnvelope() {
+        COMMENTS.answer("/articles/" + ID + "/comments", """
+                {"comments":[{"id":"c1","authorName":"Dana"}],"nextCursor":null}""");
+        SEARCH.answer("/articles/" + ID + "/related", """
+                {"articles":[{"articleId":"a2","slug":"coalition-talks"}]}""");
+
+        page().expectStatus().isOk().expectBody()
+                .jsonPath("$.comments.items[0].authorName").isEqualTo("Dana")
+                .jsonPath("$.related.items[0].id").isEqualTo("a2")
+                .jsonPath("$.related.nextCursor").isEqualTo(null);
     }
 
     @Test
@@ -57,10 +119,11 @@ class ArticlePageIT extends GatewayTestSupport {
         COMMENTS.stop();
 
         page().expectStatus().isOk()
-                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectHeader().valueEquals("Cache-Control", "max-age=5")
+                .expectHeader().exists("ETag")
                 .expectBody()
                 .jsonPath("$.article.headline").isEqualTo("Israel votes")
-                .jsonPath("$.related[0].slug").isEqualTo("coalition-talks")
+                .jsonPath("$.related.items[0].slug").isEqualTo("coalition-talks")
                 .jsonPath("$.comments").doesNotExist()
                 .jsonPath("$.degraded").value(d -> assertThat(d.toString()).contains("comments", "commentCount"));
     }
@@ -71,7 +134,7 @@ class ArticlePageIT extends GatewayTestSupport {
 
         page().expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.comments.comments.length()").isEqualTo(2)
+                .jsonPath("$.comments.items.length()").isEqualTo(2)
                 .jsonPath("$.commentCount").isEqualTo(2)
                 .jsonPath("$.degraded[0]").isEqualTo("related")
                 .jsonPath("$.degraded.length()").isEqualTo(1);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.context.annotation.Import;
@@ -27,6 +28,7 @@ import reactor.netty.http.client.HttpClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "newsroom.gateway.trusted-proxies.addresses=127.0.0.1",
+        "management.server.port=0",
         "newsroom.gateway.cors.allowed-origins=https://www.newsroom.example",
         "newsroom.gateway.timeouts.search=1000",
         "newsroom.gateway.article-page.part-timeout=400ms",
@@ -47,6 +49,9 @@ public abstract class GatewayTestSupport {
 
     @LocalServerPort
     protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected ReactiveResilience4JCircuitBreakerFactory breakers;
@@ -80,6 +85,11 @@ public abstract class GatewayTestSupport {
                 .defaultHeader("X-Forwarded-For", readerAddress)
                 .responseTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /** The gateway's own origin as clients see it in these tests. */
+    protected String gatewayOrigin() {
+        return "http://127.0.0.1:" + port;
     }
 
     /** A client connecting straight from 127.0.0.2, which is not a trusted proxy. */

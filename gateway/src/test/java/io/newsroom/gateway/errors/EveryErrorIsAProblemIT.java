@@ -1,0 +1,150 @@
+package io.newsroom.gateway.errors;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.newsroom.gateway.support.GatewayTestSupport;
+import io.newsroom.gateway.support.RawHttp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Defect 4 of issue 11: whatever goes wrong, and wherever, the client gets application/problem+json. */
+class EveryErrorIsAProblemIT extends GatewayTestSupport {
+
+    private static final String INVALID_REQUEST = "https://newsroom.example/problems/invalid-request";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "/api/v1/articles/%2F", "/api/v1/articles/a%2fb", "/api/v1/articles/%5C", "/api/v1/articles/%00",
+            "/api/v1/articles/%FF", "/api/v1/articles/%C3", "/api/v1/articles/%C3%28",
+            "/api/v1/articles/%2e%2e/editor/articles", "/api/v1/articles/%2E", "/api/v1/articles/.%2e",
+            "/api/v1/articles/%0A", "/api/v1/articles?cursor=%FF", "/api/v1/search?q=%E2%82",
+    })
+    void badRequestTargetsAreAnsweredByTheGatewayAsInvalidRequest(String target) {
+        client().get().uri(URI.create(gatewayOrigin() + target)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(INVALID_REQUEST)
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.requestId").isNotEmpty();
+        assertThat(ARTICLES.received()).isEmpty();
+        assertThat(COMMENTS.received()).isEmpty();
+        assertThat(SEARCH.received()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/articles/../editor/articles", "/api/v1/articles/./x", "/api/v1/articles/a\\b",
+            "/api/v1/articles/..", "/api/v1/articles/%zz", "/api/v1/comment-counts?articleIds=%G0"})
+    void rawDotSegmentsBackslashesAndBrokenEscapesAreInvalidRequestsToo(String target) {
+        RawHttp.Response response = RawHttp.send(port, "GET", target, Map.of("X-Forwarded-For", nextReaderAddress()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":400", "\"type\":\"" + INVALID_REQUEST + "\"");
+        assertThat(ARTICLES.received()).isEmpty();
+    }
+
+    @Test
+    void wellFormedEncodedCharactersStillPass() {
+        client().get().uri(URI.create(gatewayOrigin() + "/api/v1/search?q=caf%C3%A9%20%E2%82%AC&tag=a%2Fb"))
+                .exchange().expectStatus().isOk();
+        assertThat(SEARCH.last().uri().getRawQuery()).isEqualTo("q=caf%C3%A9%20%E2%82%AC&tag=a%2Fb");
+        client().get().uri(URI.create(gatewayOrigin() + "/api/v1/articles/caf%C3%A9...")).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void aServicesEmptyErrorBecomesAProblemWithTheSameStatus() {
+        ARTICLES.answer("/articles/tomcat-says-no", 400, "", Map.of("Content-Type", "text/html"));
+
+        client().get().uri("/api/v1/articles/tomcat-says-no").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(INVALID_REQUEST)
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.instance").isEqualTo("/api/v1/articles/tomcat-says-no");
+    }
+
+    @Test
+    void bootsDefaultErrorJsonNeverReachesTheClient() {
+        ARTICLES.answer("/articles/boot-error", 500, """
+                {"timestamp":"2026-11-25T08:00:00Z","status":500,"error":"Internal Server Error",
+                 "path":"/articles/boot-error","trace":"at io.newsroom.article.Internal"}""", Map.of());
+
+        String body = client().get().uri("/api/v1/articles/boot-error").exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("\"status\":500").doesNotContain("trace", "io.newsroom", "timestamp");
+    }
+
+    @Test
+    void aProblemLabelledIso88591IsRelabelledUtf8() {
+        ARTICLES.answer("/articles/latin", 404, "{\"type\":\"https://newsroom.example/problems/not-found\","
+                + "\"status\":404,\"detail\":\"No such article.\"}",
+                Map.of("Content-Type", "application/problem+json;charset=ISO-8859-1"));
+
+        client().get().uri("/api/v1/articles/latin").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().valueEquals("Content-Type", "application/problem+json")
+                .expectBody().jsonPath("$.detail").isEqualTo("No such article.");
+    }
+
+    @Test
+    void aServicesOwnProblemPassesUnchanged() {
+        ARTICLES.answer("/articles/gone-story", 410, "{\"type\":\"https://newsroom.example/problems/gone\","
+                + "\"status\":410,\"detail\":\"Withdrawn.\"}", Map.of("Content-Type", "application/problem+json"));
+
+        client().get().uri("/api/v1/articles/gone-story").exchange()
+                .expectStatus().isEqualTo(410)
+                .expectBody().jsonPath("$.detail").isEqualTo("Withdrawn.");
+    }
+
+    @Test
+    void aTargetOverTheConfiguredLimitIs414Problem() {
+        String target = "/api/v1/search?q=" + "x".repeat(9 * 1024);
+
+        RawHttp.Response response = RawHttp.send(port, "GET", target, Map.of("X-Forwarded-For", nextReaderAddress()));
+
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":414", "8192");
+        assertThat(SEARCH.received()).isEmpty();
+    }
+
+    @Test
+    void aRequestLineEvenNettyRefusesStillGetsAProblemBody() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/search?q=" + "x".repeat(20 * 1024), Map.of());
+
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":414", "https://newsroom.example/problems/uri-too-long");
+    }
+
+    @Test
+    void headersEvenNettyRefusesStillGetAProblemBody() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/articles/israel-votes",
+                Map.of("X-Padding", "p".repeat(40 * 1024)));
+
+        assertThat(response.status()).isEqualTo(431);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":431");
+        assertThat(ARTICLES.received()).isEmpty();
+    }
+
+    @Test
+    void gatewayProblemsCarryTheirTypeAndNoCharset() {
+        client().get().uri("/api/v1/horoscopes").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().valueEquals("Content-Type", "application/problem+json")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://newsroom.example/problems/not-found")
+                .jsonPath("$.title").isEqualTo("Not Found");
+    }
+}
