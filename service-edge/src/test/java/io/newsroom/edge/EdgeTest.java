@@ -143,6 +143,14 @@ class EdgeTest {
     }
 
     @Test
+    void anUnexpectedFailureIsAProblemWithTheGatewayPathOnceAndNoInternals() throws Exception {
+        HttpResponse<String> failed = send(get("/notes/broken").headers(GATEWAY));
+        assertProblem(failed, 500, "internal-error");
+        assertThat(body(failed).path("instance").asString()).isEqualTo("/api/v1/notes/broken");
+        assertThat(failed.body()).doesNotContain("IllegalStateException", "a bug in the service");
+    }
+
+    @Test
     void headWorksWhereGetDoes() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(url("/notes?limit=1"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
