@@ -68,7 +68,9 @@ record Fixtures(String demoId, String demoSlug, String ownId, String ownSlug, St
         var posted = PlatformClient.send(HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + "/api/v1/articles/" + ownId + "/comments"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(comment)));
         require(posted.statusCode() == 201, "post the fixture comment: " + posted.statusCode() + " " + posted.body());
-        String commentId = PlatformClient.json(posted).get("id").asString();
+        // the contract names it `id`; before issue 11 comment-service said `commentId`: the fixture takes either
+        JsonNode postedBody = PlatformClient.json(posted);
+        String commentId = postedBody.has("id") ? postedBody.get("id").asString() : postedBody.path("commentId").asString();
         var fixtures = new Fixtures(demoId, demoSlug, ownId, ownSlug, commentId);
         System.out.println("platform fixtures: " + fixtures);
         return fixtures;
