@@ -127,7 +127,7 @@ class ApiContractIT {
             } else if (!operation.statuses().contains(status)) {
                 failure = "status not documented (documented: " + operation.statuses() + ")";
             } else {
-                failure = ProblemResponses.violation(status, contentType, response.body(), operation.method());
+                failure = ProblemResponses.violation(status, contentType, response.body(), operation.method(), URI.create(url).getRawPath());
             }
             if (failure != null) {
                 failures.add("%s: %s %s -> %d %s: %s%s".formatted(operation.describe(), operation.method(), url, status, failure,
