@@ -60,7 +60,7 @@ class ApiContractIT {
                 errors.add(f.name() + ": no OpenAPI document to lint (" + f.url() + " answered " + f.status() + ")");
                 continue;
             }
-            var result = NodeTools.run(tool, Duration.ofMinutes(2), "node_modules/.bin/redocly", "lint", f.file().toString(),
+            var result = NodeTools.run(tool, Duration.ofMinutes(2), tool.resolve("node_modules/.bin/redocly").toAbsolutePath().toString(), "lint", f.file().toString(),
                     "--extends", "recommended", "--format", "json", "--max-problems", "1000");
             JsonNode report;
             try {
