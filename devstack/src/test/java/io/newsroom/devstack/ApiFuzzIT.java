@@ -118,6 +118,7 @@ class ApiFuzzIT {
         var byStatus = new TreeMap<Integer, Integer>();
         var offending = new ArrayList<String>();
         var serverErrors = new ArrayList<String>();
+        var misplacedInstance = new ArrayList<String>(); // listed after the others: proper problems, wrong instance
         var offendingKinds = new TreeMap<String, Integer>();
         for (Outcome o : sent) {
             byClass.merge(o.error() != null ? "no response" : (o.status() / 100) + "xx", 1, Integer::sum);
@@ -131,7 +132,7 @@ class ApiFuzzIT {
                 offendingKinds.merge(o.request().operation() + " -> " + (o.error() != null ? "no response" : o.status()) + " " + shortKind(violation), 1, Integer::sum);
                 String line = "%s%n      -> %s %s: %s | %s".formatted(o.request().reproduce(seed), o.error() != null ? "-" : o.status(),
                         o.contentType(), violation, ProblemResponses.abbreviate(o.body(), 200));
-                offending.add(line);
+                (violation.startsWith("problem instance") ? misplacedInstance : offending).add(line);
                 if (o.status() >= 500 || o.error() != null) {
                     serverErrors.add(line);
                 }
@@ -143,6 +144,7 @@ class ApiFuzzIT {
         System.out.println("fuzz: by status " + byStatus);
         sent.stream().filter(o -> o.error() == null).sorted(Comparator.comparingLong(Outcome::millis).reversed()).limit(5)
                 .forEach(o -> System.out.printf("fuzz: slow %5d ms  %d  %s%n", o.millis(), o.status(), o.request().reproduce(seed)));
+        offending.addAll(misplacedInstance);
         System.out.printf("fuzz: %d offending responses; by operation and kind:%n", offending.size());
         offendingKinds.forEach((kind, n) -> System.out.printf("fuzz:   %4d  %s%n", n, kind));
         System.out.printf("fuzz: %d answers 5xx or none at all (first 20):%n", serverErrors.size());

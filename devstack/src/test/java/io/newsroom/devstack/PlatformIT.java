@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -54,6 +55,13 @@ class PlatformIT {
         assertThat(metrics.statusCode()).as("/actuator/prometheus on the public port").isEqualTo(404);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(metrics.body()).doesNotContain("jvm_");
+        for (var service : java.util.List.of("article-service", "comment-service", "search-service")) {
+            var plan = PlatformPlan.local(new DevstackSettings(Path.of("/unused"), Path.of("/unused"), false, 19092, 15432, 19200)).service(service);
+            assertThat(get(plan.managementUrl() + "/actuator/health/readiness", null).statusCode()).as("%s readiness on its management port", service).isEqualTo(200);
+            var direct = get(plan.baseUrl() + "/actuator/prometheus", null);
+            assertThat(direct.statusCode()).as("%s serves no /actuator on its main port", service).isNotEqualTo(200);
+            assertThat(direct.body()).doesNotContain("jvm_");
+        }
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             JsonNode latest = json.readTree(get(GATEWAY + "/api/v1/articles?limit=5", null).body());
