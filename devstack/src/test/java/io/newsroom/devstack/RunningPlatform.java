@@ -40,7 +40,7 @@ final class RunningPlatform implements BeforeAllCallback {
     }
 
     /** Closed by JUnit at the end of the run (AutoCloseable values in the root store are closed). */
-    record Started(Devstack devstack) implements AutoCloseable {
+    record Started(Devstack devstack, Path home) implements AutoCloseable {
 
         static Started start() {
             try {
@@ -53,15 +53,32 @@ final class RunningPlatform implements BeforeAllCallback {
                     devstack.stop();
                     throw e;
                 }
-                return new Started(devstack);
+                return new Started(devstack, home);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
 
+        /** Stops the platform, keeps the services' logs in target/platform-logs, removes the data. */
         @Override
-        public void close() {
+        public void close() throws java.io.IOException {
             devstack.stop();
+            Path logs = home.resolve("logs");
+            Path kept = Path.of("target", "platform-logs");
+            if (Files.isDirectory(logs)) {
+                Files.createDirectories(kept);
+                try (var files = Files.list(logs)) {
+                    for (Path log : files.toList()) {
+                        Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            if (!Boolean.getBoolean("newsroom.platform.keep-data")) {
+                try (var paths = Files.walk(home)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            System.out.println("platform: logs in " + kept.toAbsolutePath() + (Boolean.getBoolean("newsroom.platform.keep-data") ? ", data in " + home : ""));
         }
     }
 }
