@@ -20,7 +20,7 @@ class ForwardedAddressIT extends IntegrationTest {
         UUID article = openArticle();
         var response = post(article, comment(article, "A reader far away.", uniqueEmail()), "127.0.0.2");
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
-        UUID id = UUID.fromString(json(response).get("commentId").asString());
+        UUID id = UUID.fromString(json(response).get("id").asString());
         assertThat(clientAddress(jdbc, id)).isEqualTo("127.0.0.2");
     }
 
