@@ -18,8 +18,10 @@ import reactor.core.publisher.Mono;
  * {@code newsroom.gateway.request-target.max-length} (414), and paths with dot segments ({@code ..}, {@code .},
  * also encoded as {@code %2e}), encoded slashes or backslashes ({@code %2F}, {@code %5C}, {@code \}), NUL or
  * other control characters (raw or encoded), broken percent-escapes or percent-escapes that are not UTF-8
- * ({@code %FF}) — 400 {@code invalid-request}. The query is checked for broken escapes and invalid UTF-8 only
- * (the services judge the values). One pass over the raw target, no regex, no allocation on the good path.
+ * ({@code %FF}) — 400 {@code invalid-request}. The query is checked for broken escapes, invalid UTF-8 and characters
+ * RFC 3986 does not allow unencoded in a query ({@code [ ] { } | \ ^ " < >}, space, non-ASCII): given one of those,
+ * the routing filter would re-encode the whole query, turning a client's {@code %2e} into {@code %252e} on the way to
+ * the service. The services judge the values. One pass over the raw target, no regex, no allocation on the good path.
  */
 @Component
 @Order(RequestTargetFilter.ORDER)
@@ -133,6 +135,9 @@ public class RequestTargetFilter implements WebFilter {
                 if (utf8Pending > 0) {
                     return "The query contains a percent-escape that is not UTF-8.";
                 }
+                if (!isQueryCharacter(c)) {
+                    return "The query contains characters that are not percent-encoded.";
+                }
                 continue;
             }
             int b = escaped(query, i);
@@ -153,6 +158,12 @@ public class RequestTargetFilter implements WebFilter {
             }
         }
         return utf8Pending > 0 ? "The query contains a percent-escape that is not UTF-8." : null;
+    }
+
+    /** RFC 3986 {@code query}: unreserved, sub-delims, {@code : @ / ?} (and {@code %}, handled by the caller). */
+    private static boolean isQueryCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
     }
 
     /** Continuation bytes after a UTF-8 lead byte, or -1 for bytes that never start a sequence (overlongs too). */

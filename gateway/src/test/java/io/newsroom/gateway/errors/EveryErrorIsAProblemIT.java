@@ -49,6 +49,29 @@ class EveryErrorIsAProblemIT extends GatewayTestSupport {
         assertThat(ARTICLES.received()).isEmpty();
     }
 
+    /** Found by the platform fuzz: one raw '[' made the gateway re-encode the query, so '%2e%2e' arrived as '%252e%252e'. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/articles?a[b]=%2e%2e", "/api/v1/search?q=x%5C&tag={x}", "/api/v1/search?q=a|b",
+            "/api/v1/search?q=\"quoted\"", "/api/v1/search?q=^x", "/api/v1/search?q=<b>"})
+    void unencodedCharactersInTheQueryAreInvalidRequests(String target) {
+        RawHttp.Response response = RawHttp.send(port, "GET", target, Map.of("X-Forwarded-For", nextReaderAddress()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"" + INVALID_REQUEST + "\"");
+        assertThat(ARTICLES.received()).isEmpty();
+        assertThat(SEARCH.received()).isEmpty();
+    }
+
+    @Test
+    void anEncodedQueryReachesTheServiceExactlyAsSent() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/search?a%5Bb%5D=%2e%2e&limit=%5C&q=caf%C3%A9",
+                Map.of("X-Forwarded-For", nextReaderAddress()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(SEARCH.last().uri().getRawQuery()).isEqualTo("a%5Bb%5D=%2e%2e&limit=%5C&q=caf%C3%A9");
+    }
+
     @Test
     void wellFormedEncodedCharactersStillPass() {
         client().get().uri(URI.create(gatewayOrigin() + "/api/v1/search?q=caf%C3%A9%20%E2%82%AC&tag=a%2Fb"))

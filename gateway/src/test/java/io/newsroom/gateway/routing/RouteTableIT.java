@@ -29,6 +29,7 @@ class RouteTableIT extends GatewayTestSupport {
             "GET,  /api/v1/suggest?prefix=ele,                     search,  /suggest",
             "GET,  /api/v1/latest,                                 search,  /latest",
             "GET,  /api/v1/comments/c1,                           comment, /comments/c1",
+            "GET,  /api/v1/.well-known/oauth-protected-resource,   article, /.well-known/oauth-protected-resource",
             "GET,  /openapi/article,                               article, /v3/api-docs",
             "GET,  /openapi/comment,                               comment, /v3/api-docs",
             "GET,  /openapi/search,                                search,  /v3/api-docs",
@@ -120,5 +121,19 @@ class RouteTableIT extends GatewayTestSupport {
             case "search" -> SEARCH;
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** The rebuild answers when it is done: slower than the readers' timeout (1 s in tests), still not a 504. */
+    @Test
+    void aRebuildMayTakeLongerThanTheReadersTimeout() {
+        SEARCH.delay(java.time.Duration.ofMillis(1800));
+        try {
+            client().post().uri("/api/v1/admin/index/rebuild")
+                    .headers(h -> h.setBearerAuth(LocalIssuer.shared().token("root", "ADMIN")))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange().expectStatus().isOk();
+        } finally {
+            SEARCH.delay(java.time.Duration.ZERO);
+        }
     }
 }
