@@ -1,5 +1,6 @@
 package io.newsroom.infra;
 
+import io.newsroom.infra.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

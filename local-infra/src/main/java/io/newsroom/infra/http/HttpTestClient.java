@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The HTTP client of the tests, against a service, the gateway or devstack, as a client on the network sees
@@ -180,21 +181,33 @@ public final class HttpTestClient {
         }
 
         public HttpTestResponse send() {
-            URI uri = URI.create(baseUrl + path);
-            var request = HttpRequest.newBuilder(uri).timeout(requestTimeout).method(method, body);
+            HttpRequest request = build();
+            try {
+                return answer(SHARED.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(method + " " + request.uri() + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(method + " " + request.uri() + " interrupted", e);
+            }
+        }
+
+        /** Sends without waiting, for open-loop load (a fixed rate whatever the latency). */
+        public CompletableFuture<HttpTestResponse> sendAsync() {
+            return SHARED.sendAsync(build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    .thenApply(Request::answer);
+        }
+
+        private HttpRequest build() {
+            var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout).method(method, body);
             for (int i = 0; i < headers.size(); i += 2) {
                 request.header(headers.get(i), headers.get(i + 1));
             }
-            try {
-                HttpResponse<String> response = SHARED.send(request.build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return new HttpTestResponse(response.statusCode(), response.headers().map(), response.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(method + " " + uri + ": " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(method + " " + uri + " interrupted", e);
-            }
+            return request.build();
+        }
+
+        private static HttpTestResponse answer(HttpResponse<String> response) {
+            return new HttpTestResponse(response.statusCode(), response.headers().map(), response.body());
         }
     }
 }

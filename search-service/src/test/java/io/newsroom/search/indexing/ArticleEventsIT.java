@@ -8,6 +8,7 @@ import io.newsroom.events.CloudEventHeaders;
 import io.newsroom.events.EventEnvelope;
 import io.newsroom.events.Topics;
 import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.TopicReader;
 import io.newsroom.search.freshness.PublishToSearchable;
 import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.search.support.NewsEvents;
@@ -17,17 +18,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -88,7 +83,7 @@ class ArticleEventsIT extends RealInfraTest {
         eventually(VISIBLE_WITHIN, () -> headlineFor(marker).isPresent(), "marker article visible");
         assertThat(headlineFor(word)).isEmpty();
         assertThat(get("/articles/" + id + "/related").status()).isEqualTo(404);
-        assertThat(get("/suggest?prefix=" + "Minister%20resigns%2C%20updated").body().path("items").toString())
+        assertThat(get("/suggest?prefix=" + "Minister%20resigns%2C%20updated").json().path("items").toString())
                 .doesNotContain(word);
     }
 
@@ -136,23 +131,12 @@ class ArticleEventsIT extends RealInfraTest {
     }
 
     private ConsumerRecord<String, byte[]> deadLetterFor(String key, Duration timeout) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafka.shared().bootstrapServers());
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLE_DLT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
+        List<ConsumerRecord<String, byte[]>> found = TopicReader.await(LocalKafka.shared().bootstrapServers(),
+                Topics.ARTICLE_DLT, record -> key.equals(record.key()), 1, timeout);
+        if (found.isEmpty()) {
+            throw new AssertionError("No dead letter for " + key);
         }
-        throw new AssertionError("No dead letter for " + key);
+        return found.getFirst();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -161,7 +145,7 @@ class ArticleEventsIT extends RealInfraTest {
     }
 
     private Optional<JsonNode> hitFor(String word) {
-        JsonNode hits = get("/search?q=" + word).body().path("items");
+        JsonNode hits = get("/search?q=" + word).json().path("items");
         for (JsonNode hit : hits) {
             if (hit.path("headline").asString().contains(word)) {
                 return Optional.of(hit);
