@@ -2,6 +2,9 @@ package io.newsroom.edge;
 
 import io.newsroom.edge.testapp.EdgeTestApplication;
 import io.newsroom.edge.testapp.Jwks;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,9 +12,6 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import io.newsroom.infra.http.HttpTestClient;
-import io.newsroom.infra.http.HttpTestResponse;
-import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;

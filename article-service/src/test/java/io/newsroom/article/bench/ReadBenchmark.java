@@ -8,12 +8,12 @@ import io.newsroom.article.editorial.ArticleCopy.DatelineCopy;
 import io.newsroom.article.editorial.Editorial;
 import io.newsroom.infra.LocalKafka;
 import io.newsroom.infra.LocalPostgres;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.security.LocalIssuer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import io.newsroom.infra.http.HttpTestClient;
-import io.newsroom.infra.http.HttpTestResponse;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;

@@ -1,16 +1,16 @@
 package io.newsroom.article.publishing;
 
 import io.newsroom.article.Api;
-import io.newsroom.infra.http.HttpTestClient;
-import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.article.ArticleServiceTest;
 import io.newsroom.article.Drafts;
-import io.newsroom.infra.TopicReader;
 import io.newsroom.events.EventEnvelope;
 import io.newsroom.events.EventSchemas;
 import io.newsroom.events.EventSource;
 import io.newsroom.events.Topics;
 import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.TopicReader;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;

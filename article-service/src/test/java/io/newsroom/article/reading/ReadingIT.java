@@ -1,9 +1,9 @@
 package io.newsroom.article.reading;
 
 import io.newsroom.article.Api;
-import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.article.ArticleServiceTest;
 import io.newsroom.article.Drafts;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

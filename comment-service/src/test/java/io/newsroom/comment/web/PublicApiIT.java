@@ -1,10 +1,10 @@
 package io.newsroom.comment.web;
 
 import io.newsroom.comment.support.IntegrationTest;
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.security.LocalIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import io.newsroom.infra.http.HttpTestResponse;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;

@@ -1,10 +1,10 @@
 package io.newsroom.comment.web;
 
 import io.newsroom.comment.support.IntegrationTest;
-import io.newsroom.infra.security.LocalIssuer;
-import org.junit.jupiter.api.Test;
 import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.infra.http.HttpTestResponse;
+import io.newsroom.infra.security.LocalIssuer;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
