@@ -4,14 +4,7 @@ import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -33,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operation with id, summary and its real responses for every route.
  */
 @ArticleServiceTest
-@Import(PublicApiIT.OpenApiReadable.class)
 class PublicApiIT {
 
     /** What the gateway sends (service-edge applies it from loopback, a trusted proxy). */
@@ -309,17 +301,5 @@ class PublicApiIT {
         String headline = docs.json().get("components").get("schemas").get("ArticleCopy").get("properties")
                 .get("headline").get("description").asString();
         assertThat(headline).contains("Plain text");
-    }
-
-    /** Lets this test read the document whatever the service's own rules for {@code /v3/api-docs} are. */
-    @TestConfiguration
-    static class OpenApiReadable {
-
-        @Bean
-        @Order(Ordered.HIGHEST_PRECEDENCE)
-        SecurityFilterChain openApiForTests(HttpSecurity http) throws Exception {
-            return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
-                    .authorizeHttpRequests(r -> r.anyRequest().permitAll()).build();
-        }
     }
 }

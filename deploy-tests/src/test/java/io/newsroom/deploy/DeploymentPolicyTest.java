@@ -79,6 +79,8 @@ class DeploymentPolicyTest {
             problems.add(where + ": field '" + path + "' is required");
         } else if (probe.getHttpGet() == null || !actuatorPath.equals(probe.getHttpGet().getPath())) {
             problems.add(where + ": field '" + path + ".httpGet.path' must be " + actuatorPath + " (the Actuator probe group)");
+        } else if (probe.getHttpGet().getPort() == null || !"management".equals(probe.getHttpGet().getPort().getStrVal())) {
+            problems.add(where + ": field '" + path + ".httpGet.port' must be the named port 'management' (Actuator listens there only)");
         }
     }
 

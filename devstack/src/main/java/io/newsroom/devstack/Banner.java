@@ -21,11 +21,12 @@ final class Banner {
                  Article page    curl '%1$s/api/v1/pages/article/<slug from Latest News>'
                  API reference   %1$s/swagger-ui.html
                  Editor token    curl -s -u newsroom-editor:editor-secret -d grant_type=client_credentials %2$s/oauth2/token
-                 Health          curl '%1$s/actuator/health'
+                 Health          curl '%7$s/actuator/health'   (management port; not routed by the gateway)
 
                  Services: article %3$s  comment %4$s  search %5$s  auth %2$s
                  Logs and data: %6$s      Stop: Ctrl-C
                 """.formatted(gateway, auth, plan.service("article-service").baseUrl(),
-                plan.service("comment-service").baseUrl(), plan.service("search-service").baseUrl(), settings.home());
+                plan.service("comment-service").baseUrl(), plan.service("search-service").baseUrl(), settings.home(),
+                plan.service("gateway").managementUrl());
     }
 }

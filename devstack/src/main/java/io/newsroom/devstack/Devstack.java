@@ -7,6 +7,7 @@ import io.newsroom.infra.LocalPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,6 +21,7 @@ public final class Devstack {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
     private final DevstackSettings settings;
+    private final Map<String, Map<String, String>> overrides;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private LocalPostgres postgres;
@@ -27,7 +29,13 @@ public final class Devstack {
     private LocalElasticsearch elasticsearch;
 
     Devstack(DevstackSettings settings) {
+        this(settings, Map.of());
+    }
+
+    /** @param overrides extra env vars per service name (see {@link PlatformPlan#local(DevstackSettings, Map)}) */
+    Devstack(DevstackSettings settings, Map<String, Map<String, String>> overrides) {
         this.settings = settings;
+        this.overrides = overrides;
     }
 
     public static void main(String[] args) {
@@ -51,7 +59,7 @@ public final class Devstack {
 
     void start() {
         long t0 = System.nanoTime();
-        var plan = PlatformPlan.local(settings);
+        var plan = PlatformPlan.local(settings, overrides);
         PortGuard.requireFree(plan.ports());
         settings.prepareHome();
         System.out.printf("devstack: data in %s%s%n", settings.home(), settings.fresh() ? " (fresh start)" : "");

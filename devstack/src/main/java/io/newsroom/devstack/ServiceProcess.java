@@ -45,7 +45,8 @@ final class ServiceProcess {
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(service.port()));
         try {
-            System.out.printf("devstack: starting %-16s on port %d (log: %s)%n", service.name(), service.port(), log);
+            System.out.printf("devstack: starting %-16s on port %d%s (log: %s)%n", service.name(), service.port(),
+                    service.hasManagementPort() ? ", management " + service.managementPort() : "", log);
             return new ServiceProcess(service, builder.start(), log);
         } catch (IOException e) {
             throw new DevstackException("cannot start " + service.name() + ": " + e.getMessage(), e);
@@ -63,7 +64,7 @@ final class ServiceProcess {
 
     void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        var probe = HttpRequest.newBuilder(URI.create(service.baseUrl() + service.readinessPath()))
+        var probe = HttpRequest.newBuilder(URI.create(service.managementUrl() + service.readinessPath()))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -1,12 +1,11 @@
 package io.newsroom.devstack;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -27,8 +25,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole platform, end to end, as a reader and an editor meet it: devstack starts real Kafka,
  * PostgreSQL and Elasticsearch and every service as its own process from the jars this build made;
- * everything below goes through the gateway with tokens from the local authorization server.
+ * everything below goes through the gateway with tokens from the local authorization server. The platform is
+ * shared with the other platform tests ({@link RunningPlatform}); this story runs first.
  */
+@ExtendWith(RunningPlatform.class)
+@Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
@@ -40,31 +41,27 @@ class PlatformIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String marker = "zanzibar" + Long.toString(System.nanoTime(), 36);
-    private Devstack devstack;
     private String articleId;
     private String slug;
-
-    @BeforeAll
-    void startPlatform() throws Exception {
-        Path home = Files.createTempDirectory(Path.of("/var/tmp"), "newsroom-platform-it-");
-        Path root = Path.of(System.getProperty("newsroom.devstack.root", "..")).toAbsolutePath().normalize();
-        devstack = new Devstack(new DevstackSettings(home, root, true, 19092, 15432, 19200));
-        devstack.start();
-    }
-
-    @AfterAll
-    void stopPlatform() {
-        if (devstack != null) {
-            devstack.stop();
-        }
-    }
 
     @Test
     @Order(1)
     void gatewayIsHealthyAndDemoContentIsServed() throws Exception {
-        var health = get(GATEWAY + "/actuator/health", null);
+        // Actuator answers on the management port only; the public port serves no /actuator
+        var health = get("http://localhost:" + PlatformPlan.GATEWAY_MANAGEMENT_PORT + "/actuator/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");
+        var metrics = get(GATEWAY + "/actuator/prometheus", null);
+        assertThat(metrics.statusCode()).as("/actuator/prometheus on the public port").isEqualTo(404);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(metrics.body()).doesNotContain("jvm_");
+        for (var service : java.util.List.of("article-service", "comment-service", "search-service")) {
+            var plan = PlatformPlan.local(new DevstackSettings(Path.of("/unused"), Path.of("/unused"), false, 19092, 15432, 19200)).service(service);
+            assertThat(get(plan.managementUrl() + "/actuator/health/readiness", null).statusCode()).as("%s readiness on its management port", service).isEqualTo(200);
+            var direct = get(plan.baseUrl() + "/actuator/prometheus", null);
+            assertThat(direct.statusCode()).as("%s serves no /actuator on its main port", service).isNotEqualTo(200);
+            assertThat(direct.body()).doesNotContain("jvm_");
+        }
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             JsonNode latest = json.readTree(get(GATEWAY + "/api/v1/articles?limit=5", null).body());

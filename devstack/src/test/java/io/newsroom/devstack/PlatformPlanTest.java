@@ -35,6 +35,26 @@ class PlatformPlanTest {
 
     @Test
     void everyPortIsCheckedBeforeStarting() {
-        assertThat(plan.ports()).containsKeys(8080, 8081, 8082, 8083, 9000, 19092, 15432, 19200);
+        assertThat(plan.ports()).containsKeys(8080, 8081, 8082, 8083, 9000, 19092, 15432, 19200, 9080, 9081, 9082, 9083);
+    }
+
+    @Test
+    void actuatorListensOnEachServicesManagementPortAndReadinessIsProbedThere() {
+        var expected = java.util.Map.of("gateway", 9080, "article-service", 9081, "comment-service", 9082, "search-service", 9083);
+        expected.forEach((name, port) -> {
+            var service = plan.service(name);
+            assertThat(service.environment(infra)).containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(port));
+            assertThat(service.managementUrl() + service.readinessPath()).isEqualTo("http://localhost:" + port + "/actuator/health/readiness");
+        });
+        assertThat(plan.service("auth-server").hasManagementPort()).isFalse();
+    }
+
+    @Test
+    void overridesAreAppliedLastAndOnlyToTheirService() {
+        var tuned = PlatformPlan.local(settings, java.util.Map.of("gateway", java.util.Map.of("NEWSROOM_GATEWAY_RATE_LIMITS_FALLBACK_CAPACITY", "100000")));
+        assertThat(tuned.service("gateway").environment(infra)).containsEntry("NEWSROOM_GATEWAY_RATE_LIMITS_FALLBACK_CAPACITY", "100000")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9080");
+        assertThat(tuned.service("article-service").environment(infra)).doesNotContainKey("NEWSROOM_GATEWAY_RATE_LIMITS_FALLBACK_CAPACITY");
+        assertThat(plan.service("gateway").environment(infra)).doesNotContainKey("NEWSROOM_GATEWAY_RATE_LIMITS_FALLBACK_CAPACITY");
     }
 }

@@ -143,6 +143,14 @@ class EdgeTest {
     }
 
     @Test
+    void anUnexpectedFailureIsAProblemWithTheGatewayPathOnceAndNoInternals() {
+        HttpTestResponse failed = http.get("/notes/broken", GATEWAY);
+        assertProblem(failed, 500, "internal-error");
+        assertThat(failed.json().path("instance").asString()).isEqualTo("/api/v1/notes/broken");
+        assertThat(failed.body()).doesNotContain("IllegalStateException", "a bug in the service");
+    }
+
+    @Test
     void headWorksWhereGetDoes() {
         HttpTestResponse response = http.head("/notes?limit=1");
         assertThat(response.status()).isEqualTo(200);

@@ -67,6 +67,9 @@ public class ProblemErrorController implements ErrorController {
         }
         String servletContext = request.getServletContext().getContextPath();
         String withinApplication = path.startsWith(servletContext) ? path.substring(servletContext.length()) : path;
-        return request.getContextPath() + withinApplication;
+        // After an exception the container records the forwarded (wrapped) URI, prefix included already.
+        String prefix = request.getContextPath();
+        return !prefix.isEmpty() && withinApplication.startsWith(prefix + "/") ? withinApplication
+                : prefix + withinApplication;
     }
 }

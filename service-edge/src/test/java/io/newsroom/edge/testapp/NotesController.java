@@ -48,6 +48,12 @@ class NotesController {
         return ResponseEntity.created(location).body(note);
     }
 
+    /** A bug, as a 5xx always is: the error path must still answer a problem naming the client's path. */
+    @GetMapping("/notes/broken")
+    Map<String, Object> broken() {
+        throw new IllegalStateException("a bug in the service");
+    }
+
     @GetMapping("/peer")
     Map<String, String> peer(HttpServletRequest request) {
         return Map.of("remoteAddr", request.getRemoteAddr(),
