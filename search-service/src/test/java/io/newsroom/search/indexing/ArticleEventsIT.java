@@ -8,7 +8,6 @@ import io.newsroom.events.CloudEventHeaders;
 import io.newsroom.events.EventEnvelope;
 import io.newsroom.events.Topics;
 import io.newsroom.infra.LocalKafka;
-import io.newsroom.infra.TopicReader;
 import io.newsroom.search.freshness.PublishToSearchable;
 import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.search.support.NewsEvents;
@@ -18,11 +17,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -131,12 +136,25 @@ class ArticleEventsIT extends RealInfraTest {
     }
 
     private ConsumerRecord<String, byte[]> deadLetterFor(String key, Duration timeout) {
-        List<ConsumerRecord<String, byte[]>> found = TopicReader.await(LocalKafka.shared().bootstrapServers(),
-                Topics.ARTICLE_DLT, record -> key.equals(record.key()), 1, timeout);
-        if (found.isEmpty()) {
-            throw new AssertionError("No dead letter for " + key);
+        // Not TopicReader: after its group consumer here, DeadLetterRoutingIT's describeTopics of a just-created
+        // topic fails (UnknownTopicOrPartition) on this machine; an assigned consumer without a group does not.
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafka.shared().bootstrapServers());
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLE_DLT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
         }
-        return found.getFirst();
+        throw new AssertionError("No dead letter for " + key);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
