@@ -1,5 +1,6 @@
 package io.newsroom.article;
 
+import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +22,7 @@ class OperationsIT {
         var management = new Api(managementPort);
         assertThat(management.get("/actuator/health/liveness").body()).contains("\"UP\"");
         assertThat(management.get("/actuator/health/readiness").body()).contains("\"UP\"");
-        Api.Response metrics = management.get("/actuator/prometheus");
+        HttpTestResponse metrics = management.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("newsroom_outbox_backlog_events", "http_server_requests");
     }
@@ -35,7 +36,7 @@ class OperationsIT {
 
     @Test
     void theOpenApiDocumentIsPublicAndPointsAtTheGateway() {
-        Api.Response docs = new Api(port).get("/v3/api-docs");
+        HttpTestResponse docs = new Api(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("servers").get(0).path("url").asString()).isEqualTo("/api/v1");
         assertThat(docs.json().path("info").path("title").asString()).isEqualTo("Newsroom article service");

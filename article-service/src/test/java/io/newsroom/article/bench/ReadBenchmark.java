@@ -8,17 +8,14 @@ import io.newsroom.article.editorial.ArticleCopy.DatelineCopy;
 import io.newsroom.article.editorial.Editorial;
 import io.newsroom.infra.LocalKafka;
 import io.newsroom.infra.LocalPostgres;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.security.LocalIssuer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,13 +42,11 @@ public final class ReadBenchmark {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String base;
+    private final HttpTestClient http;
 
     private ReadBenchmark(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this.http = HttpTestClient.loopback(port);
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,23 +61,23 @@ public final class ReadBenchmark {
             System.out.printf("Published %d articles in %d ms%n", ARTICLES, Duration.between(seeding, Instant.now()).toMillis());
 
             var bench = new ReadBenchmark(((WebServerApplicationContext) app).getWebServer().getPort());
-            String etag = bench.get("/articles/" + hotSlug).headers().firstValue("ETag").orElseThrow();
+            String etag = bench.http.get("/articles/" + hotSlug).header("ETag");
             List<String> cursors = bench.cursorsOfDeepPages(20);
 
             System.out.printf("%nconcurrency %d, warm-up %d s, measured %d s, %d cores%n", CONCURRENCY, WARMUP.toSeconds(),
                     MEASURE.toSeconds(), Runtime.getRuntime().availableProcessors());
             System.out.printf("%-34s %10s %10s %9s %9s%n", "scenario", "requests", "req/s", "p50 ms", "p99 ms");
             String slug = hotSlug;
-            bench.run("hot article 200", 200, n -> bench.request("/articles/" + slug));
-            bench.run("hot article 304 (If-None-Match)", 304, n -> bench.request("/articles/" + slug, "If-None-Match", etag));
-            bench.run("Latest News first page (20)", 200, n -> bench.request("/articles?limit=20"));
+            bench.run("hot article 200", 200, n -> bench.http.get("/articles/" + slug));
+            bench.run("hot article 304 (If-None-Match)", 304, n -> bench.http.get("/articles/" + slug, "If-None-Match", etag));
+            bench.run("Latest News first page (20)", 200, n -> bench.http.get("/articles?limit=20"));
             bench.run("Latest News deep pages (cursor)", 200,
-                    n -> bench.request("/articles?limit=20&cursor=" + cursors.get(n % cursors.size())));
+                    n -> bench.http.get("/articles?limit=20&cursor=" + cursors.get(n % cursors.size())));
         }
         System.exit(0);
     }
 
-    private void run(String scenario, int expectedStatus, IntFunction<HttpRequest> requests) throws InterruptedException {
+    private void run(String scenario, int expectedStatus, IntFunction<HttpTestResponse> requests) throws InterruptedException {
         measure(requests, expectedStatus, WARMUP);
         long[] latencies = measure(requests, expectedStatus, MEASURE);
         Arrays.sort(latencies);
@@ -91,7 +86,7 @@ public final class ReadBenchmark {
     }
 
     /** CONCURRENCY closed-loop clients for the duration; returns every request's latency in nanoseconds. */
-    private long[] measure(IntFunction<HttpRequest> requests, int expectedStatus, Duration duration) throws InterruptedException {
+    private long[] measure(IntFunction<HttpTestResponse> requests, int expectedStatus, Duration duration) throws InterruptedException {
         var stop = new AtomicBoolean();
         var results = new ConcurrentLinkedQueue<long[]>();
         var done = new CountDownLatch(CONCURRENCY);
@@ -103,10 +98,10 @@ public final class ReadBenchmark {
                 try {
                     for (int n = client; !stop.get(); n += CONCURRENCY) {
                         long start = System.nanoTime();
-                        HttpResponse<byte[]> response = http.send(requests.apply(n), HttpResponse.BodyHandlers.ofByteArray());
+                        HttpTestResponse response = requests.apply(n);
                         long took = System.nanoTime() - start;
-                        if (response.statusCode() != expectedStatus) {
-                            throw new IllegalStateException("Got " + response.statusCode() + ": " + new String(response.body()));
+                        if (response.status() != expectedStatus) {
+                            throw new IllegalStateException("Got " + response);
                         }
                         if (count == own.length) {
                             own = Arrays.copyOf(own, own.length * 2);
@@ -132,29 +127,17 @@ public final class ReadBenchmark {
     }
 
     /** Cursors of pages 2..n+1 of Latest News, collected by walking it once. */
-    private List<String> cursorsOfDeepPages(int pages) throws Exception {
+    private List<String> cursorsOfDeepPages(int pages) {
         var cursors = new ArrayList<String>();
         String cursor = null;
         do {
-            JsonNode page = JSON.readTree(get("/articles?limit=20" + (cursor == null ? "" : "&cursor=" + cursor)).body());
+            JsonNode page = http.get("/articles?limit=20" + (cursor == null ? "" : "&cursor=" + cursor)).json();
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
             if (cursor != null) {
                 cursors.add(cursor);
             }
         } while (cursor != null && cursors.size() < pages);
         return cursors;
-    }
-
-    private HttpRequest request(String path, String... headers) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return builder.build();
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path), HttpResponse.BodyHandlers.ofString());
     }
 
     private static ConfigurableApplicationContext startService() {

@@ -1,9 +1,9 @@
 package io.newsroom.article.editorial;
 
 import io.newsroom.article.Api;
-import io.newsroom.article.Api.Response;
 import io.newsroom.article.ArticleServiceTest;
 import io.newsroom.article.Drafts;
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.security.LocalIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,20 +33,20 @@ class EditorialWorkflowIT {
         api = new Api(port);
     }
 
-    private Response create(String headline) {
-        Response created = api.edit("POST", "/editor/articles", Drafts.copy(headline), "alice", null);
+    private HttpTestResponse create(String headline) {
+        HttpTestResponse created = api.edit("POST", "/editor/articles", Drafts.copy(headline), "alice", null);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created;
     }
 
-    private static String id(Response response) {
+    private static String id(HttpTestResponse response) {
         return response.json().get("id").asString();
     }
 
     @Test
     void draftToPublishedToCorrectedToUnpublished() {
         String headline = "Israel Rebuffs Calls for Ceasefire " + UUID.randomUUID();
-        Response draft = create(headline);
+        HttpTestResponse draft = create(headline);
         JsonNode body = draft.json();
         assertThat(body.get("status").asString()).isEqualTo("DRAFT");
         assertThat(body.get("slug").asString()).isEqualTo(Slugs.of(headline));
@@ -56,22 +56,22 @@ class EditorialWorkflowIT {
         // Drafts are not public.
         assertThat(api.get("/articles/" + slug).status()).isEqualTo(404);
 
-        Response published = api.edit("POST", "/editor/articles/" + id(draft) + "/publish", null, "alice", draft.etag());
+        HttpTestResponse published = api.edit("POST", "/editor/articles/" + id(draft) + "/publish", null, "alice", draft.header("ETag"));
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
         assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
-        assertThat(published.etag()).isEqualTo("\"2\"");
+        assertThat(published.header("ETag")).isEqualTo("\"2\"");
         assertThat(api.get("/articles/" + slug).status()).isEqualTo(200);
 
-        Response corrected = api.edit("POST", "/editor/articles/" + id(draft) + "/corrections",
-                Map.of("text", "An earlier version gave the wrong day."), "bob", published.etag());
+        HttpTestResponse corrected = api.edit("POST", "/editor/articles/" + id(draft) + "/corrections",
+                Map.of("text", "An earlier version gave the wrong day."), "bob", published.header("ETag"));
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
         JsonNode page = api.get("/articles/" + slug).json();
         assertThat(page.get("corrections").get(0).get("text").asString()).isEqualTo("An earlier version gave the wrong day.");
 
-        Response unpublished = api.edit("POST", "/editor/articles/" + id(draft) + "/unpublish",
-                Map.of("reason", "Legal review"), "carol", corrected.etag());
+        HttpTestResponse unpublished = api.edit("POST", "/editor/articles/" + id(draft) + "/unpublish",
+                Map.of("reason", "Legal review"), "carol", corrected.header("ETag"));
         assertThat(unpublished.status()).as(unpublished.toString()).isEqualTo(200);
-        Response gone = api.get("/articles/" + slug);
+        HttpTestResponse gone = api.get("/articles/" + slug);
         assertThat(gone.status()).isEqualTo(410);
         assertThat(gone.header("Content-Type")).startsWith("application/problem+json");
 
@@ -87,114 +87,114 @@ class EditorialWorkflowIT {
 
     @Test
     void illegalTransitionsAreConflicts() {
-        Response draft = create("Illegal steps " + UUID.randomUUID());
+        HttpTestResponse draft = create("Illegal steps " + UUID.randomUUID());
         String path = "/editor/articles/" + id(draft);
-        Response unpublish = api.edit("POST", path + "/unpublish", Map.of("reason", "x"), "alice", draft.etag());
+        HttpTestResponse unpublish = api.edit("POST", path + "/unpublish", Map.of("reason", "x"), "alice", draft.header("ETag"));
         assertThat(unpublish.status()).isEqualTo(409);
         assertThat(unpublish.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(api.edit("POST", path + "/corrections", Map.of("text", "x"), "alice", draft.etag()).status()).isEqualTo(409);
-        assertThat(api.edit("DELETE", path + "/schedule", null, "alice", draft.etag()).status()).isEqualTo(409);
+        assertThat(api.edit("POST", path + "/corrections", Map.of("text", "x"), "alice", draft.header("ETag")).status()).isEqualTo(409);
+        assertThat(api.edit("DELETE", path + "/schedule", null, "alice", draft.header("ETag")).status()).isEqualTo(409);
 
-        Response published = api.edit("POST", path + "/publish", null, "alice", draft.etag());
-        assertThat(api.edit("POST", path + "/publish", null, "alice", published.etag()).status()).isEqualTo(409);
+        HttpTestResponse published = api.edit("POST", path + "/publish", null, "alice", draft.header("ETag"));
+        assertThat(api.edit("POST", path + "/publish", null, "alice", published.header("ETag")).status()).isEqualTo(409);
         assertThat(api.edit("POST", path + "/schedule", Map.of("publishAt", Instant.now().plusSeconds(3600).toString()),
-                "alice", published.etag()).status()).isEqualTo(409);
+                "alice", published.header("ETag")).status()).isEqualTo(409);
         // Nothing was half-written: still version 2, published.
-        Response current = api.edit("GET", path, null, "alice", null);
-        assertThat(current.etag()).isEqualTo("\"2\"");
+        HttpTestResponse current = api.edit("GET", path, null, "alice", null);
+        assertThat(current.header("ETag")).isEqualTo("\"2\"");
         assertThat(current.json().get("status").asString()).isEqualTo("PUBLISHED");
     }
 
     @Test
     void scheduledArticlesAreListedAndCanBeCancelled() {
-        Response draft = create("Scheduled " + UUID.randomUUID());
+        HttpTestResponse draft = create("Scheduled " + UUID.randomUUID());
         String path = "/editor/articles/" + id(draft);
-        Response scheduled = api.edit("POST", path + "/schedule",
-                Map.of("publishAt", Instant.now().plusSeconds(3600).toString()), "alice", draft.etag());
+        HttpTestResponse scheduled = api.edit("POST", path + "/schedule",
+                Map.of("publishAt", Instant.now().plusSeconds(3600).toString()), "alice", draft.header("ETag"));
         assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(200);
         assertThat(api.edit("GET", "/editor/articles?status=SCHEDULED", null, "alice", null).body()).contains(id(draft));
         assertThat(api.edit("GET", "/editor/articles?status=DRAFT", null, "alice", null).body()).doesNotContain(id(draft));
 
-        Response cancelled = api.edit("DELETE", path + "/schedule", null, "alice", scheduled.etag());
+        HttpTestResponse cancelled = api.edit("DELETE", path + "/schedule", null, "alice", scheduled.header("ETag"));
         assertThat(cancelled.json().get("status").asString()).isEqualTo("DRAFT");
         assertThat(api.edit("GET", "/editor/articles?status=DRAFT", null, "alice", null).body()).contains(id(draft));
     }
 
     @Test
     void updatesNeedTheCurrentETag() {
-        Response draft = create("Optimistic " + UUID.randomUUID());
+        HttpTestResponse draft = create("Optimistic " + UUID.randomUUID());
         String path = "/editor/articles/" + id(draft);
         var copy = Drafts.copy("Optimistic, revised " + UUID.randomUUID());
 
-        Response missing = api.edit("PUT", path, copy, "alice", null);
+        HttpTestResponse missing = api.edit("PUT", path, copy, "alice", null);
         assertThat(missing.status()).isEqualTo(428);
 
-        Response ok = api.edit("PUT", path, copy, "alice", draft.etag());
+        HttpTestResponse ok = api.edit("PUT", path, copy, "alice", draft.header("ETag"));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
-        assertThat(ok.etag()).isEqualTo("\"2\"");
+        assertThat(ok.header("ETag")).isEqualTo("\"2\"");
 
-        Response stale = api.edit("PUT", path, copy, "bob", draft.etag());
+        HttpTestResponse stale = api.edit("PUT", path, copy, "bob", draft.header("ETag"));
         assertThat(stale.status()).isEqualTo(412);
-        assertThat(stale.etag()).isEqualTo("\"2\"");
+        assertThat(stale.header("ETag")).isEqualTo("\"2\"");
     }
 
     @Test
     void twoEditorsSavingTheSameVersionOneWinsOneGets412() throws Exception {
-        Response draft = create("Race " + UUID.randomUUID());
+        HttpTestResponse draft = create("Race " + UUID.randomUUID());
         String path = "/editor/articles/" + id(draft);
         var barrier = new CyclicBarrier(2);
         try (var pool = Executors.newFixedThreadPool(2)) {
-            List<Future<Response>> saves = new ArrayList<>();
+            List<Future<HttpTestResponse>> saves = new ArrayList<>();
             for (String editor : List.of("alice", "bob")) {
                 saves.add(pool.submit(() -> {
                     barrier.await();
-                    return api.edit("PUT", path, Drafts.copy("Race, by " + editor + " " + UUID.randomUUID()), editor, draft.etag());
+                    return api.edit("PUT", path, Drafts.copy("Race, by " + editor + " " + UUID.randomUUID()), editor, draft.header("ETag"));
                 }));
             }
             List<Integer> statuses = new ArrayList<>();
-            for (Future<Response> save : saves) {
+            for (Future<HttpTestResponse> save : saves) {
                 statuses.add(save.get().status());
             }
             assertThat(statuses).containsExactlyInAnyOrder(200, 412);
         }
-        assertThat(api.edit("GET", path, null, "alice", null).etag()).isEqualTo("\"2\"");
+        assertThat(api.edit("GET", path, null, "alice", null).header("ETag")).isEqualTo("\"2\"");
     }
 
     @Test
     void draftSlugsFollowTheHeadlineAndCollisionsGetASuffix() {
         String headline = "Same Headline " + UUID.randomUUID();
-        Response first = create(headline);
-        Response second = create(headline);
+        HttpTestResponse first = create(headline);
+        HttpTestResponse second = create(headline);
         assertThat(second.json().get("slug").asString()).isEqualTo(first.json().get("slug").asString() + "-2");
     }
 
     @Test
     void anExplicitSlugTakenByAnotherArticleIsAConflict() {
-        Response first = create("Taken " + UUID.randomUUID());
+        HttpTestResponse first = create("Taken " + UUID.randomUUID());
         var copy = Drafts.copy("Wants that slug");
         copy.put("slug", first.json().get("slug").asString());
-        Response conflict = api.edit("POST", "/editor/articles", copy, "alice", null);
+        HttpTestResponse conflict = api.edit("POST", "/editor/articles", copy, "alice", null);
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.json().get("detail").asString()).contains("is taken");
     }
 
     @Test
     void renamingAPublishedSlugRedirectsTheOldOne() {
-        Response draft = create("Rename me " + UUID.randomUUID());
+        HttpTestResponse draft = create("Rename me " + UUID.randomUUID());
         String path = "/editor/articles/" + id(draft);
-        Response published = api.edit("POST", path + "/publish", null, "alice", draft.etag());
+        HttpTestResponse published = api.edit("POST", path + "/publish", null, "alice", draft.header("ETag"));
         String oldSlug = published.json().get("slug").asString();
 
         // A new headline alone keeps the public slug.
-        Response edited = api.edit("PUT", path, Drafts.copy("Renamed headline " + UUID.randomUUID()), "alice", published.etag());
+        HttpTestResponse edited = api.edit("PUT", path, Drafts.copy("Renamed headline " + UUID.randomUUID()), "alice", published.header("ETag"));
         assertThat(edited.json().get("slug").asString()).isEqualTo(oldSlug);
 
         var copy = Drafts.copy("Renamed headline");
         copy.put("slug", "renamed-" + UUID.randomUUID());
-        Response renamed = api.edit("PUT", path, copy, "alice", edited.etag());
+        HttpTestResponse renamed = api.edit("PUT", path, copy, "alice", edited.header("ETag"));
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
 
-        Response redirect = api.get("/articles/" + oldSlug);
+        HttpTestResponse redirect = api.get("/articles/" + oldSlug);
         assertThat(redirect.status()).isEqualTo(301);
         assertThat(redirect.header("Location")).endsWith("/articles/" + copy.get("slug"));
         assertThat(api.get("/articles/" + copy.get("slug")).status()).isEqualTo(200);
@@ -204,7 +204,7 @@ class EditorialWorkflowIT {
     void theBodyIsSanitizedOnInput() {
         var copy = Drafts.copy("Sanitized " + UUID.randomUUID());
         copy.put("body", "<p onclick=\"x()\">Hello <a href=\"javascript:alert(1)\">there</a></p><script>alert(1)</script>");
-        Response created = api.edit("POST", "/editor/articles", copy, "alice", null);
+        HttpTestResponse created = api.edit("POST", "/editor/articles", copy, "alice", null);
         assertThat(created.json().get("body").asString()).isEqualTo("<p>Hello there</p>");
     }
 
@@ -214,7 +214,7 @@ class EditorialWorkflowIT {
         copy.put("section", "gossip");
         copy.put("dateline", Map.of("place", "Jerusalem", "timeZone", "Mars/Olympus"));
         copy.put("byline", List.of());
-        Response invalid = api.edit("POST", "/editor/articles", copy, "alice", null);
+        HttpTestResponse invalid = api.edit("POST", "/editor/articles", copy, "alice", null);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.header("Content-Type")).startsWith("application/problem+json");
         var fields = new ArrayList<String>();
@@ -226,7 +226,7 @@ class EditorialWorkflowIT {
     void unknownFieldsAreRejected() {
         var copy = Drafts.copy("Unknown field " + UUID.randomUUID());
         copy.put("priority", "high");
-        Response invalid = api.edit("POST", "/editor/articles", copy, "alice", null);
+        HttpTestResponse invalid = api.edit("POST", "/editor/articles", copy, "alice", null);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("priority");
     }
@@ -235,18 +235,18 @@ class EditorialWorkflowIT {
     void oversizedBodiesAre413() {
         var copy = Drafts.copy("Huge " + UUID.randomUUID());
         copy.put("body", "<p>" + "x".repeat(1_200_000) + "</p>");
-        Response tooLarge = api.edit("POST", "/editor/articles", copy, "alice", null);
+        HttpTestResponse tooLarge = api.edit("POST", "/editor/articles", copy, "alice", null);
         assertThat(tooLarge.status()).isEqualTo(413);
     }
 
     @Test
     void theEditorApiNeedsAnEditorToken() {
-        Response anonymous = api.send("POST", "/editor/articles", Drafts.copy("No token"));
+        HttpTestResponse anonymous = api.send("POST", "/editor/articles", Drafts.copy("No token"));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
         String moderator = LocalIssuer.shared().token("mia", "MODERATOR");
-        Response forbidden = api.send("POST", "/editor/articles", Drafts.copy("Wrong role"), "Authorization", "Bearer " + moderator);
+        HttpTestResponse forbidden = api.send("POST", "/editor/articles", Drafts.copy("Wrong role"), "Authorization", "Bearer " + moderator);
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
         String foreign = LocalIssuer.shared().tokenFor("eve").roles("EDITOR").audience("another-app").build();

@@ -1,15 +1,16 @@
 package io.newsroom.article.publishing;
 
 import io.newsroom.article.Api;
-import io.newsroom.article.Api.Response;
 import io.newsroom.article.ArticleServiceTest;
 import io.newsroom.article.Drafts;
-import io.newsroom.infra.TopicReader;
 import io.newsroom.events.EventEnvelope;
 import io.newsroom.events.EventSchemas;
 import io.newsroom.events.EventSource;
 import io.newsroom.events.Topics;
 import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.TopicReader;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -36,23 +37,23 @@ class ArticleEventsIT {
     @Test
     void everyPublicChangeIsAnnouncedAndDraftsNeverLeave() {
         var api = new Api(port);
-        Response draft = api.edit("POST", "/editor/articles", Drafts.copy("Events story"), "alice", null);
+        HttpTestResponse draft = api.edit("POST", "/editor/articles", Drafts.copy("Events story"), "alice", null);
         String id = draft.json().get("id").asString();
         String path = "/editor/articles/" + id;
         // Draft work: edits, a schedule and its cancellation. None of it is public.
-        Response edited = api.edit("PUT", path, Drafts.copy("Events story, draft two"), "alice", draft.etag());
-        Response scheduled = api.edit("POST", path + "/schedule", Map.of("publishAt", Instant.now().plusSeconds(3600).toString()),
-                "alice", edited.etag());
-        Response cancelled = api.edit("DELETE", path + "/schedule", null, "alice", scheduled.etag());
+        HttpTestResponse edited = api.edit("PUT", path, Drafts.copy("Events story, draft two"), "alice", draft.header("ETag"));
+        HttpTestResponse scheduled = api.edit("POST", path + "/schedule", Map.of("publishAt", Instant.now().plusSeconds(3600).toString()),
+                "alice", edited.header("ETag"));
+        HttpTestResponse cancelled = api.edit("DELETE", path + "/schedule", null, "alice", scheduled.header("ETag"));
 
-        Response published = api.edit("POST", path + "/publish", null, "alice", cancelled.etag());
-        Response updated = api.edit("PUT", path, Drafts.copy("Events story, updated"), "bob", published.etag());
-        Response picked = api.edit("PUT", "/editor/must-read", Map.of("picks", List.of(
+        HttpTestResponse published = api.edit("POST", path + "/publish", null, "alice", cancelled.header("ETag"));
+        HttpTestResponse updated = api.edit("PUT", path, Drafts.copy("Events story, updated"), "bob", published.header("ETag"));
+        HttpTestResponse picked = api.edit("PUT", "/editor/must-read", Map.of("picks", List.of(
                 Map.of("articleId", id, "expiresAt", Instant.now().plusSeconds(3600).toString()))), "carol", null);
         assertThat(picked.status()).isEqualTo(204);
-        Response current = api.edit("GET", path, null, "alice", null);
-        Response corrected = api.edit("POST", path + "/corrections", Map.of("text", "Corrected a name."), "bob", current.etag());
-        Response unpublished = api.edit("POST", path + "/unpublish", Map.of("reason", "Legal"), "dave", corrected.etag());
+        HttpTestResponse current = api.edit("GET", path, null, "alice", null);
+        HttpTestResponse corrected = api.edit("POST", path + "/corrections", Map.of("text", "Corrected a name."), "bob", current.header("ETag"));
+        HttpTestResponse unpublished = api.edit("POST", path + "/unpublish", Map.of("reason", "Legal"), "dave", corrected.header("ETag"));
         assertThat(unpublished.status()).isEqualTo(200);
 
         List<ConsumerRecord<String, byte[]>> events;
@@ -70,7 +71,7 @@ class ArticleEventsIT {
             EventSchemas.validate(envelope.type(), json);
             assertThat(envelope.source()).isEqualTo(EventSource.ARTICLE_SERVICE.uri());
             assertThat(envelope.subject()).isEqualTo(id);
-            JsonNode payload = Api.JSON.readTree(json);
+            JsonNode payload = HttpTestClient.JSON.readTree(json);
             summary.add(envelope.type().ceType() + " v" + payload.get("version").asLong()
                     + (payload.has("change") ? " " + payload.get("change").asString() : "")
                     + (payload.has("mustRead") ? " mustRead=" + payload.get("mustRead").asBoolean() : ""));

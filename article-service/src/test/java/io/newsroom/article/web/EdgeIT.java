@@ -3,13 +3,11 @@ package io.newsroom.article.web;
 import io.newsroom.article.Api;
 import io.newsroom.article.ArticleServiceTest;
 import io.newsroom.article.Drafts;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,28 +23,23 @@ class EdgeIT {
     int port;
 
     @Test
-    void headOnThePublicListIs200WithoutBody() throws Exception {
-        HttpResponse<String> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/articles?limit=1"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(head.statusCode()).isEqualTo(200);
+    void headOnThePublicListIs200WithoutBody() {
+        HttpTestResponse head = HttpTestClient.loopback(port).head("/articles?limit=1");
+        assertThat(head.status()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
     }
 
     @Test
     void aCreatedDraftsLocationIsAGatewayUrl() {
-        var headers = new String[GATEWAY.length + 2];
-        System.arraycopy(GATEWAY, 0, headers, 0, GATEWAY.length);
-        headers[GATEWAY.length] = "Authorization";
-        headers[GATEWAY.length + 1] = "Bearer " + Api.editorToken("dana");
-        Api.Response created = api().send("POST", "/editor/articles", Drafts.copy("Talks go on"), headers);
+        HttpTestResponse created = HttpTestClient.loopback(port).withHeaders(GATEWAY).withBearer(Api.editorToken("dana"))
+                .post("/editor/articles", Drafts.copy("Talks go on"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).startsWith("http://news.example:8080/api/v1/editor/articles/");
     }
 
     @Test
     void a401NamesTheGatewaysResourceMetadata() {
-        Api.Response anonymous = api().send("POST", "/editor/articles", Drafts.copy("Talks go on"), GATEWAY);
+        HttpTestResponse anonymous = api().send("POST", "/editor/articles", Drafts.copy("Talks go on"), GATEWAY);
         assertProblem(anonymous, 401, "unauthenticated");
         assertThat(anonymous.header("WWW-Authenticate")).contains("resource_metadata=\"http://news.example:8080/api/v1/")
                 .doesNotContain(":" + port);
@@ -55,7 +48,7 @@ class EdgeIT {
     @Test
     void controlCharactersInParametersAreInvalidRequests() {
         for (String parameter : new String[] {"section", "tag", "author", "cursor"}) {
-            Api.Response response = api().get("/articles?" + parameter + "=%00");
+            HttpTestResponse response = api().get("/articles?" + parameter + "=%00");
             assertProblem(response, 400, "invalid-request");
             assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo(parameter);
         }
@@ -63,7 +56,7 @@ class EdgeIT {
 
     @Test
     void invalidUtf8InAParameterIsAProblem() {
-        Api.Response response = api().get("/articles?cursor=%FF");
+        HttpTestResponse response = api().get("/articles?cursor=%FF");
         assertProblem(response, 400, "invalid-request");
         assertThat(response.body()).doesNotContain("timestamp");
     }
@@ -82,12 +75,12 @@ class EdgeIT {
         return new Api(port);
     }
 
-    private static void assertField(Api.Response response, String field) {
+    private static void assertField(HttpTestResponse response, String field) {
         assertProblem(response, 400, "invalid-request");
         assertThat(response.json().path("errors").findValuesAsString("field")).as(response.body()).contains(field);
     }
 
-    private static void assertProblem(Api.Response response, int status, String kind) {
+    private static void assertProblem(HttpTestResponse response, int status, String kind) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(response.json().path("type").asString()).isEqualTo("https://newsroom.example/problems/" + kind);

@@ -2,8 +2,9 @@ package io.newsroom.comment.articles;
 
 import io.newsroom.comment.support.ArticleFeed;
 import io.newsroom.comment.support.IntegrationTest;
-import io.newsroom.comment.support.TopicReader;
 import io.newsroom.events.Topics;
+import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -67,7 +68,7 @@ class ArticleEventsIT extends IntegrationTest {
                 "ce_id", UUID.randomUUID().toString(), "ce_type", "news.article.published.v1",
                 "ce_source", "/newsroom/article-service", "ce_specversion", "1.0",
                 "ce_time", "2026-11-03T09:15:00Z", "ce_subject", key));
-        var dead = TopicReader.await(Topics.ARTICLE_DLT, r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
+        var dead = TopicReader.await(LocalKafka.shared().bootstrapServers(), Topics.ARTICLE_DLT, r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
         assertThat(dead).hasSize(1);
         assertThat(dead.getFirst().headers().lastHeader("x-exception-message")).isNotNull();
         assertThat(dead.getFirst().headers().lastHeader("x-original-topic")).isNotNull();

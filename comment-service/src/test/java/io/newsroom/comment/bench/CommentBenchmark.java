@@ -6,16 +6,13 @@ import io.newsroom.comment.posting.FormTokens;
 import io.newsroom.comment.support.ArticleFeed;
 import io.newsroom.infra.LocalKafka;
 import io.newsroom.infra.LocalPostgres;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.security.LocalIssuer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,30 +60,26 @@ public final class CommentBenchmark {
             UUID article = UUID.randomUUID();
             app.getBean(Articles.class).apply(ArticleFeed.published(article, 1, true));
             String token = app.getBean(FormTokens.class).issue(article, Instant.now().minusSeconds(60));
-            String base = "http://127.0.0.1:" + port;
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpTestClient client = HttpTestClient.loopback(port);
 
-            IntFunction<HttpRequest> post = i -> HttpRequest.newBuilder(URI.create(base + "/articles/" + article + "/comments"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
+            IntFunction<HttpTestResponse> post = i -> client.post("/articles/" + article + "/comments", """
                             {"body":"Benchmark comment %d: a fair point about the story, see https://news.example/%d",
                              "authorName":"Reader %d","email":"reader%d@example.org","formToken":"%s","website":""}"""
-                            .formatted(i, i, i, i, token)))
-                    .build();
-            IntFunction<HttpRequest> read = i -> HttpRequest.newBuilder(URI.create(base + "/articles/" + article
-                    + "/comments?limit=20&order=" + (i % 2 == 0 ? "oldest" : "newest"))).GET().build();
+                            .formatted(i, i, i, i, token));
+            IntFunction<HttpTestResponse> read = i -> client.get("/articles/" + article
+                    + "/comments?limit=20&order=" + (i % 2 == 0 ? "oldest" : "newest"));
 
-            run("warm-up posts", client, post, 500, concurrency, 201);
-            run("warm-up reads", client, read, 1_000, concurrency, 200);
-            run("POST comment", client, i -> post.apply(i + 1_000_000), posts, concurrency, 201);
-            run("GET thread page (20 threads)", client, read, reads, concurrency, 200);
+            run("warm-up posts", post, 500, concurrency, 201);
+            run("warm-up reads", read, 1_000, concurrency, 200);
+            run("POST comment", i -> post.apply(i + 1_000_000), posts, concurrency, 201);
+            run("GET thread page (20 threads)", read, reads, concurrency, 200);
         } finally {
             app.close();
             System.exit(0);
         }
     }
 
-    private static void run(String name, HttpClient client, IntFunction<HttpRequest> request, int count,
+    private static void run(String name, IntFunction<HttpTestResponse> request, int count,
                             int concurrency, int expectedStatus) throws Exception {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
@@ -99,8 +92,7 @@ public final class CommentBenchmark {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<Void> response = client.send(request.apply(i), HttpResponse.BodyHandlers.discarding());
-                            if (response.statusCode() != expectedStatus) {
+                            if (request.apply(i).status() != expectedStatus) {
                                 failures.incrementAndGet();
                             }
                         } catch (Exception e) {

@@ -1,11 +1,12 @@
 package io.newsroom.comment.counts;
 
 import io.newsroom.comment.support.IntegrationTest;
-import io.newsroom.comment.support.TopicReader;
 import io.newsroom.events.EventSchemas;
 import io.newsroom.events.EventType;
 import io.newsroom.events.Topics;
 import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.TopicReader;
+import io.newsroom.infra.http.HttpTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ class CommentEventsIT extends IntegrationTest {
         decide(held, "APPROVE", null);
         decide(visible, "REMOVE", "abuse");
 
-        List<ConsumerRecord<String, byte[]>> events = TopicReader.await(Topics.COMMENT,
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.await(LocalKafka.shared().bootstrapServers(), Topics.COMMENT,
                 r -> article.toString().equals(r.key()), 4, Duration.ofSeconds(30));
         assertThat(events).hasSize(4);
         assertThat(events).extracting(r -> header(r, "ce_type")).containsExactly("news.comment.posted.v1",
@@ -40,7 +41,7 @@ class CommentEventsIT extends IntegrationTest {
             assertThat(header(event, "ce_source")).isEqualTo("/newsroom/comment-service");
             assertThat(header(event, "ce_subject")).isEqualTo(article.toString());
         }
-        List<JsonNode> payloads = events.stream().map(r -> JSON.readTree(r.value())).toList();
+        List<JsonNode> payloads = events.stream().map(r -> HttpTestClient.JSON.readTree(r.value())).toList();
         assertThat(payloads).extracting(p -> p.get("sequence").asLong()).containsExactly(1L, 2L, 3L, 4L);
         assertThat(payloads).extracting(p -> p.get("approvedCommentCount").asLong()).containsExactly(1L, 1L, 2L, 1L);
         assertThat(payloads.get(1).get("visibility").asString()).isEqualTo("HELD");
@@ -54,7 +55,7 @@ class CommentEventsIT extends IntegrationTest {
         bot.put("website", "x");
         post(article, bot);
         postOk(article, "human", uniqueEmail(), "VISIBLE");
-        var events = TopicReader.await(Topics.COMMENT, r -> article.toString().equals(r.key()), 2, Duration.ofSeconds(10));
+        var events = TopicReader.await(LocalKafka.shared().bootstrapServers(), Topics.COMMENT, r -> article.toString().equals(r.key()), 2, Duration.ofSeconds(10));
         assertThat(events).hasSize(1);
     }
 
@@ -68,9 +69,9 @@ class CommentEventsIT extends IntegrationTest {
         } finally {
             LocalKafka.shared().start();
         }
-        var events = TopicReader.await(Topics.COMMENT, r -> article.toString().equals(r.key()), 1, Duration.ofSeconds(60));
+        var events = TopicReader.await(LocalKafka.shared().bootstrapServers(), Topics.COMMENT, r -> article.toString().equals(r.key()), 1, Duration.ofSeconds(60));
         assertThat(events).hasSize(1);
-        assertThat(JSON.readTree(events.getFirst().value()).get("commentId").asString()).isEqualTo(during.toString());
+        assertThat(HttpTestClient.JSON.readTree(events.getFirst().value()).get("commentId").asString()).isEqualTo(during.toString());
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -2,7 +2,6 @@ package io.newsroom.comment.moderation;
 
 import io.newsroom.comment.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +28,7 @@ class ModerationBacklogIT extends IntegrationTest {
 
         // Up to ModerationBacklog.MAX_AGE stale by design, hence the wait.
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            String metrics = management("/actuator/prometheus").getBody();
+            String metrics = management("/actuator/prometheus").body();
             assertThat(gauge(metrics, "newsroom_comments_held")).isGreaterThanOrEqualTo(1)
                     .isEqualTo(queueTotal("HELD"));
             assertThat(gauge(metrics, "newsroom_comments_reported")).isGreaterThanOrEqualTo(1)
@@ -48,9 +47,6 @@ class ModerationBacklogIT extends IntegrationTest {
     }
 
     private void report(UUID commentId, String address) {
-        assertThat(http.post().uri("/comments/{id}/reports", commentId)
-                .header("X-Forwarded-For", address)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "abusive"))
-                .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(202);
+        assertThat(report(commentId, Map.of("reason", "abusive"), address).status()).isEqualTo(202);
     }
 }

@@ -1,9 +1,10 @@
 package io.newsroom.comment.moderation;
 
 import io.newsroom.comment.support.IntegrationTest;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.security.LocalIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ class ModerationIT extends IntegrationTest {
     @Test
     void bannedWordIsRefusedAndKeptInTheSpamQueue() {
         UUID article = openArticle();
-        ResponseEntity<String> refused = post(article, comment(article, "Play at my casino", uniqueEmail()));
-        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        HttpTestResponse refused = post(article, comment(article, "Play at my casino", uniqueEmail()));
+        assertThat(refused.status()).isEqualTo(422);
         assertThat(json(refused).get("title").asString()).isEqualTo("Comment refused");
         assertThat(queue("SPAM", article)).extracting(c -> c.get("statusReason").asString())
                 .containsExactly("banned word: casino");
@@ -39,7 +40,7 @@ class ModerationIT extends IntegrationTest {
     void preModerationPerArticleHoldsEverythingUntilSwitchedBack() {
         UUID article = openArticle();
         assertThat(asModerator("PUT", "/moderation/articles/{id}/moderation-policy", Map.of("policy", "PRE"), article)
-                .getStatusCode().value()).isEqualTo(204);
+                .status()).isEqualTo(204);
         postOk(article, "Held under pre-moderation", uniqueEmail(), "HELD");
         var back = new java.util.HashMap<String, Object>();
         back.put("policy", null);
@@ -53,8 +54,8 @@ class ModerationIT extends IntegrationTest {
         UUID held = postOk(article, "crypto question", uniqueEmail(), "HELD");
         UUID other = postOk(article, "crypto again", uniqueEmail(), "HELD");
 
-        ResponseEntity<String> approved = decide(held, "APPROVE", null);
-        assertThat(approved.getStatusCode().value()).isEqualTo(200);
+        HttpTestResponse approved = decide(held, "APPROVE", null);
+        assertThat(approved.status()).isEqualTo(200);
         assertThat(json(approved).get("status").asString()).isEqualTo("VISIBLE");
         assertThat(json(decide(other, "REJECT", "off topic")).get("status").asString()).isEqualTo("REJECTED");
 
@@ -69,13 +70,13 @@ class ModerationIT extends IntegrationTest {
         UUID article = openArticle();
         UUID visible = postOk(article, "A comment", uniqueEmail(), "VISIBLE");
 
-        ResponseEntity<String> noReason = decide(visible, "REMOVE", " ");
-        assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+        HttpTestResponse noReason = decide(visible, "REMOVE", " ");
+        assertThat(noReason.status()).isEqualTo(400);
         assertThat(json(noReason).get("errors").get(0).get("field").asString()).isEqualTo("reason");
 
         assertThat(json(decide(visible, "REMOVE", "personal attack")).get("status").asString()).isEqualTo("REMOVED");
         assertThat(json(get("/articles/{id}/comments", article)).get("items")).isEmpty();
-        assertThat(get("/comments/{id}", visible).getStatusCode().value()).isEqualTo(404);
+        assertThat(get("/comments/{id}", visible).status()).isEqualTo(404);
 
         assertThat(json(decide(visible, "RESTORE", "appeal upheld")).get("status").asString()).isEqualTo("VISIBLE");
         assertThat(json(get("/articles/{id}/comments", article)).get("approvedCommentCount").asLong()).isEqualTo(1);
@@ -94,10 +95,10 @@ class ModerationIT extends IntegrationTest {
     void impossibleTransitionsAreConflictsAndChangeNothing() {
         UUID article = openArticle();
         UUID visible = postOk(article, "Fine comment", uniqueEmail(), "VISIBLE");
-        ResponseEntity<String> reject = decide(visible, "REJECT", "why");
-        assertThat(reject.getStatusCode().value()).isEqualTo(409);
+        HttpTestResponse reject = decide(visible, "REJECT", "why");
+        assertThat(reject.status()).isEqualTo(409);
         assertThat(json(reject).get("detail").asString()).isEqualTo("Cannot reject a comment that is visible.");
-        assertThat(decide(UUID.randomUUID(), "APPROVE", null).getStatusCode().value()).isEqualTo(404);
+        assertThat(decide(UUID.randomUUID(), "APPROVE", null).status()).isEqualTo(404);
         assertThat(json(asModerator("GET", "/moderation/comments/{id}", null, visible)).get("audit")).isEmpty();
     }
 
@@ -108,15 +109,15 @@ class ModerationIT extends IntegrationTest {
         UUID b = postOk(article, "crypto two", uniqueEmail(), "HELD");
         UUID visible = postOk(article, "already visible", uniqueEmail(), "VISIBLE");
 
-        ResponseEntity<String> mixed = asModerator("POST", "/moderation/decisions",
+        HttpTestResponse mixed = asModerator("POST", "/moderation/decisions",
                 Map.of("commentIds", List.of(a, b, visible), "action", "REJECT"));
-        assertThat(mixed.getStatusCode().value()).isEqualTo(409);
+        assertThat(mixed.status()).isEqualTo(409);
         assertThat(json(mixed).get("errors").get(0).get("commentId").asString()).isEqualTo(visible.toString());
         assertThat(queue("HELD", article)).hasSize(2);
 
-        ResponseEntity<String> approved = asModerator("POST", "/moderation/decisions",
+        HttpTestResponse approved = asModerator("POST", "/moderation/decisions",
                 Map.of("commentIds", List.of(a, b), "action", "APPROVE"));
-        assertThat(approved.getStatusCode().value()).isEqualTo(200);
+        assertThat(approved.status()).isEqualTo(200);
         assertThat(json(approved).get("items")).hasSize(2);
         assertThat(json(approved).get("nextCursor").isNull()).isTrue();
         assertThat(json(get("/articles/{id}/comments", article)).get("approvedCommentCount").asLong()).isEqualTo(3);
@@ -143,8 +144,8 @@ class ModerationIT extends IntegrationTest {
     void moderatorsCloseAndReopenAnArticle() {
         UUID article = openArticle();
         assertThat(asModerator("PUT", "/moderation/articles/{id}/comments-open",
-                Map.of("open", false, "reason", "legal review"), article).getStatusCode().value()).isEqualTo(204);
-        assertThat(post(article, comment(article, "Closed?", uniqueEmail())).getStatusCode().value()).isEqualTo(409);
+                Map.of("open", false, "reason", "legal review"), article).status()).isEqualTo(204);
+        assertThat(post(article, comment(article, "Closed?", uniqueEmail())).status()).isEqualTo(409);
         asModerator("PUT", "/moderation/articles/{id}/comments-open", Map.of("open", true), article);
         postOk(article, "Open again", uniqueEmail(), "VISIBLE");
     }
@@ -154,7 +155,7 @@ class ModerationIT extends IntegrationTest {
         UUID article = openArticle();
         String email = uniqueEmail();
         assertThat(asModerator("POST", "/moderation/blocked-emails",
-                Map.of("email", email.toUpperCase(), "reason", "serial abuse")).getStatusCode().value()).isEqualTo(204);
+                Map.of("email", email.toUpperCase(), "reason", "serial abuse")).status()).isEqualTo(204);
         postOk(article, "Let me in", email, "HELD");
         assertThat(queue("SPAM", article)).extracting(c -> c.get("statusReason").asString())
                 .containsExactly("blocked email");
@@ -178,13 +179,13 @@ class ModerationIT extends IntegrationTest {
 
     @Test
     void theModeratorApiNeedsAModeratorToken() {
-        assertThat(get("/moderation/queues/HELD").getStatusCode().value()).isEqualTo(401);
+        assertThat(get("/moderation/queues/HELD").status()).isEqualTo(401);
         String editor = LocalIssuer.shared().token("ed-amos", "EDITOR");
-        assertThat(http.get().uri("/moderation/queues/HELD").header("Authorization", "Bearer " + editor)
-                .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.get("/moderation/queues/HELD", "Authorization", HttpTestClient.bearer(editor)).status())
+                .isEqualTo(403);
         String foreign = LocalIssuer.shared().tokenFor("mod-x").roles("MODERATOR").signedByUnknownKey().build();
-        assertThat(http.get().uri("/moderation/queues/HELD").header("Authorization", "Bearer " + foreign)
-                .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.get("/moderation/queues/HELD", "Authorization", HttpTestClient.bearer(foreign)).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -210,12 +211,8 @@ class ModerationIT extends IntegrationTest {
     }
 
     private void report(UUID comment, String address) {
-        ResponseEntity<String> response = http.post().uri("/comments/{id}/reports", comment)
-                .header("X-Forwarded-For", address)
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .body(Map.of("reason", "abusive"))
-                .retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(202);
+        HttpTestResponse response = report(comment, Map.of("reason", "abusive"), address);
+        assertThat(response.status()).isEqualTo(202);
     }
 
     private List<JsonNode> queue(String queue, UUID article) {

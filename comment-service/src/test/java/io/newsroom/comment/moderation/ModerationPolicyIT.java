@@ -25,7 +25,7 @@ class ModerationPolicyIT extends IntegrationTest {
         UUID article = openArticle();
         String email = uniqueEmail();
         UUID first = postOk(article, "First thoughts", email, "HELD");
-        assertThat(decide(first, "APPROVE", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(decide(first, "APPROVE", null).status()).isEqualTo(200);
 
         UUID second = postOk(article, "Second thoughts", email, "HELD");
 
@@ -39,7 +39,7 @@ class ModerationPolicyIT extends IntegrationTest {
     void anArticleOnPostModerationStillHoldsFirstTimeCommentersUntilOneIsApproved() {
         UUID article = openArticle();
         assertThat(asModerator("PUT", "/moderation/articles/{id}/moderation-policy", Map.of("policy", "POST"),
-                article).getStatusCode().value()).isEqualTo(204);
+                article).status()).isEqualTo(204);
         String newcomer = uniqueEmail();
 
         UUID first = postOk(article, "Hello from a new reader", newcomer, "HELD");

@@ -2,8 +2,8 @@ package io.newsroom.comment.posting;
 
 import io.newsroom.comment.support.ArticleFeed;
 import io.newsroom.comment.support.IntegrationTest;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -18,23 +18,23 @@ class PostingIT extends IntegrationTest {
     void aCommentOnAnOpenArticleIsVisibleAtOnceAndShownWithoutTheEmail() {
         UUID article = openArticle();
         String email = uniqueEmail();
-        ResponseEntity<String> posted = post(article, comment(article, "Well reported.\nThanks!", email));
+        HttpTestResponse posted = post(article, comment(article, "Well reported.\nThanks!", email));
 
-        assertThat(posted.getStatusCode().value()).isEqualTo(201);
-        assertThat(posted.getHeaders().getLocation()).isNotNull();
+        assertThat(posted.status()).isEqualTo(201);
+        assertThat(posted.header("Location")).isNotNull();
         assertThat(json(posted).get("status").asString()).isEqualTo("VISIBLE");
         assertThat(json(posted).get("message").asString()).isEqualTo("Your comment is published.");
 
-        ResponseEntity<String> thread = get("/articles/{id}/comments", article);
+        HttpTestResponse thread = get("/articles/{id}/comments", article);
         JsonNode first = json(thread).get("items").get(0);
         assertThat(first.get("body").asString()).isEqualTo("Well reported.\nThanks!");
         assertThat(first.get("bodyHtml").asString()).isEqualTo("Well reported.<br>\nThanks!");
         assertThat(first.get("authorName").asString()).isEqualTo("Dana Reader");
         assertThat(json(thread).get("approvedCommentCount").asLong()).isEqualTo(1);
-        for (ResponseEntity<String> publicResponse : List.of(posted, thread,
+        for (HttpTestResponse publicResponse : List.of(posted, thread,
                 get("/comments/{id}", first.get("id").asString()),
                 get("/comment-counts?articleIds={id}", article))) {
-            assertThat(publicResponse.getBody()).doesNotContainIgnoringCase(email).doesNotContain("@");
+            assertThat(publicResponse.body()).doesNotContainIgnoringCase(email).doesNotContain("@");
         }
     }
 
@@ -43,10 +43,10 @@ class PostingIT extends IntegrationTest {
         UUID article = openArticle();
         var form = comment(article, "", "not-an-email");
         form.put("authorName", "x".repeat(81));
-        ResponseEntity<String> response = post(article, form);
+        HttpTestResponse response = post(article, form);
 
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
         List<String> fields = new ArrayList<>();
         json(response).get("errors").forEach(e -> fields.add(e.get("field").asString()));
         assertThat(fields).contains("body", "email", "authorName");
@@ -56,32 +56,32 @@ class PostingIT extends IntegrationTest {
     @Test
     void bodyLongerThan5000CharactersOrWithUnknownFieldsIsRefused() {
         UUID article = openArticle();
-        assertThat(post(article, comment(article, "x".repeat(5001), uniqueEmail())).getStatusCode().value()).isEqualTo(400);
-        assertThat(post(article, comment(article, "x".repeat(5000), uniqueEmail())).getStatusCode().value()).isEqualTo(201);
+        assertThat(post(article, comment(article, "x".repeat(5001), uniqueEmail())).status()).isEqualTo(400);
+        assertThat(post(article, comment(article, "x".repeat(5000), uniqueEmail())).status()).isEqualTo(201);
         var form = comment(article, "Hello", uniqueEmail());
         form.put("admin", true);
-        ResponseEntity<String> unknown = post(article, form);
-        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
-        assertThat(unknown.getBody()).contains("admin");
+        HttpTestResponse unknown = post(article, form);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("admin");
     }
 
     @Test
     void unknownUnpublishedAndClosedArticlesSayWhyWith4xx() {
         UUID unknown = UUID.randomUUID();
-        assertThat(post(unknown, comment(unknown, "Hi", uniqueEmail())).getStatusCode().value()).isEqualTo(404);
+        assertThat(post(unknown, comment(unknown, "Hi", uniqueEmail())).status()).isEqualTo(404);
 
         UUID unpublished = openArticle();
         ArticleFeed.send(ArticleFeed.unpublished(unpublished, 2));
         awaitArticleState(unpublished, 410);
-        ResponseEntity<String> gone = post(unpublished, comment(unpublished, "Hi", uniqueEmail()));
-        assertThat(gone.getStatusCode().value()).isEqualTo(410);
+        HttpTestResponse gone = post(unpublished, comment(unpublished, "Hi", uniqueEmail()));
+        assertThat(gone.status()).isEqualTo(410);
         assertThat(json(gone).get("title").asString()).isEqualTo("Article unpublished");
 
         UUID closed = openArticle();
         ArticleFeed.send(ArticleFeed.updated(closed, 2, false));
         awaitArticleState(closed, 409);
-        ResponseEntity<String> refused = post(closed, comment(closed, "Hi", uniqueEmail()));
-        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        HttpTestResponse refused = post(closed, comment(closed, "Hi", uniqueEmail()));
+        assertThat(refused.status()).isEqualTo(409);
         assertThat(json(refused).get("title").asString()).isEqualTo("Comments closed");
     }
 
@@ -94,13 +94,13 @@ class PostingIT extends IntegrationTest {
 
         var tooDeep = comment(article, "Too deep", uniqueEmail());
         tooDeep.put("parentId", replyToReply.toString());
-        ResponseEntity<String> refused = post(article, tooDeep);
-        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        HttpTestResponse refused = post(article, tooDeep);
+        assertThat(refused.status()).isEqualTo(422);
         assertThat(json(refused).get("title").asString()).isEqualTo("Reply too deep");
 
         var elsewhere = comment(article, "Parent elsewhere", uniqueEmail());
         elsewhere.put("parentId", UUID.randomUUID().toString());
-        assertThat(post(article, elsewhere).getStatusCode().value()).isEqualTo(422);
+        assertThat(post(article, elsewhere).status()).isEqualTo(422);
 
         JsonNode thread = json(get("/articles/{id}/comments", article)).get("items");
         assertThat(thread).hasSize(1);
@@ -114,8 +114,8 @@ class PostingIT extends IntegrationTest {
         UUID article = openArticle();
         String email = uniqueEmail();
         postOk(article, "First!", email, "VISIBLE");
-        ResponseEntity<String> again = post(article, comment(article, "  first! ", email));
-        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        HttpTestResponse again = post(article, comment(article, "  first! ", email));
+        assertThat(again.status()).isEqualTo(409);
         assertThat(json(again).get("title").asString()).isEqualTo("Duplicate comment");
         postOk(article, "First!", uniqueEmail(), "VISIBLE");
     }
@@ -127,20 +127,20 @@ class PostingIT extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             post(article, comment(article, "Comment " + i, email), nextAddress());
         }
-        ResponseEntity<String> flooded = post(article, comment(article, "One more", email), nextAddress());
-        assertThat(flooded.getStatusCode().value()).isEqualTo(429);
-        assertThat(Long.parseLong(flooded.getHeaders().getFirst("Retry-After"))).isBetween(1L, 61L);
+        HttpTestResponse flooded = post(article, comment(article, "One more", email), nextAddress());
+        assertThat(flooded.status()).isEqualTo(429);
+        assertThat(Long.parseLong(flooded.header("Retry-After"))).isBetween(1L, 61L);
     }
 
     @Test
     void moreThanTheLimitPerAddressPerMinuteIs429WithRetryAfter() {
         UUID article = openArticle();
         for (int i = 0; i < 6; i++) {
-            assertThat(post(article, comment(article, "Comment " + i, uniqueEmail())).getStatusCode().value()).isEqualTo(201);
+            assertThat(post(article, comment(article, "Comment " + i, uniqueEmail())).status()).isEqualTo(201);
         }
-        ResponseEntity<String> flooded = post(article, comment(article, "One more", uniqueEmail()));
-        assertThat(flooded.getStatusCode().value()).isEqualTo(429);
-        assertThat(flooded.getHeaders().getFirst("Retry-After")).isNotBlank();
+        HttpTestResponse flooded = post(article, comment(article, "One more", uniqueEmail()));
+        assertThat(flooded.status()).isEqualTo(429);
+        assertThat(flooded.header("Retry-After")).isNotBlank();
     }
 
     @Test
@@ -154,8 +154,8 @@ class PostingIT extends IntegrationTest {
         forged.put("formToken", article + ".1.forged");
 
         for (var form : List.of(honeypot, tooFast, forged)) {
-            ResponseEntity<String> response = post(article, form);
-            assertThat(response.getStatusCode().value()).isEqualTo(201);
+            HttpTestResponse response = post(article, form);
+            assertThat(response.status()).isEqualTo(201);
             assertThat(json(response).get("status").asString()).isEqualTo("HELD");
         }
         JsonNode spam = json(asModerator("GET", "/moderation/queues/SPAM?articleId={id}", null, article));
@@ -176,8 +176,8 @@ class PostingIT extends IntegrationTest {
     private UUID postOk(UUID article, String body, String email, String status, UUID parent) {
         var form = comment(article, body, email);
         form.put("parentId", parent.toString());
-        ResponseEntity<String> response = post(article, form);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        HttpTestResponse response = post(article, form);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(json(response).get("status").asString()).isEqualTo(status);
         return UUID.fromString(json(response).get("id").asString());
     }

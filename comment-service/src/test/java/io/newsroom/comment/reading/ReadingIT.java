@@ -2,8 +2,8 @@ package io.newsroom.comment.reading;
 
 import io.newsroom.comment.support.IntegrationTest;
 import io.newsroom.comment.support.XssCorpus;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -41,9 +41,9 @@ class ReadingIT extends IntegrationTest {
         String a = postOk(article, "older", uniqueEmail(), "VISIBLE").toString();
         String b = postOk(article, "newer", uniqueEmail(), "VISIBLE").toString();
         assertThat(ids(json(get("/articles/{id}/comments?order=newest", article)))).containsExactly(b, a);
-        assertThat(get("/articles/{id}/comments?order=sideways", article).getStatusCode().value()).isEqualTo(400);
-        assertThat(get("/articles/{id}/comments?cursor=garbage", article).getStatusCode().value()).isEqualTo(400);
-        assertThat(get("/articles/{id}/comments", UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
+        assertThat(get("/articles/{id}/comments?order=sideways", article).status()).isEqualTo(400);
+        assertThat(get("/articles/{id}/comments?cursor=garbage", article).status()).isEqualTo(400);
+        assertThat(get("/articles/{id}/comments", UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     @Test
@@ -67,8 +67,8 @@ class ReadingIT extends IntegrationTest {
         assertThat(payloads).hasSizeGreaterThanOrEqualTo(200);
         for (String payload : payloads) {
             // Each from its own reader, so the flood limits let the whole corpus through.
-            ResponseEntity<String> response = post(article, comment(article, payload, uniqueEmail()), nextAddress());
-            assertThat(response.getStatusCode().value()).as(payload).isIn(201, 422);
+            HttpTestResponse response = post(article, comment(article, payload, uniqueEmail()), nextAddress());
+            assertThat(response.status()).as(payload).isIn(201, 422);
         }
         int checked = 0;
         String cursor = null;

@@ -1,6 +1,8 @@
 package io.newsroom.comment.support;
 
 import io.newsroom.comment.posting.FormTokens;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.security.LocalIssuer;
 import io.newsroom.infra.spring.KafkaInfra;
 import io.newsroom.infra.spring.PostgresInfra;
@@ -11,19 +13,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +50,6 @@ import static org.awaitility.Awaitility.await;
 public abstract class IntegrationTest {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -58,7 +57,7 @@ public abstract class IntegrationTest {
     @Autowired
     protected FormTokens formTokens;
 
-    protected RestClient http;
+    protected HttpTestClient http;
     @LocalManagementPort
     protected int managementPort;
 
@@ -67,9 +66,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        http = HttpTestClient.loopback(port);
         readerAddress = nextAddress();
     }
 
@@ -88,7 +85,7 @@ public abstract class IntegrationTest {
 
     protected void awaitArticleState(UUID articleId, int formStatus) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(get("/articles/" + articleId + "/comment-form").getStatusCode().value())
+                assertThat(get("/articles/" + articleId + "/comment-form").status())
                         .isEqualTo(formStatus));
     }
 
@@ -107,55 +104,62 @@ public abstract class IntegrationTest {
         return form;
     }
 
-    protected ResponseEntity<String> post(UUID articleId, Map<String, Object> form) {
+    protected HttpTestResponse post(UUID articleId, Map<String, Object> form) {
         return post(articleId, form, readerAddress);
     }
 
-    protected ResponseEntity<String> post(UUID articleId, Map<String, Object> form, String address) {
-        return http.post().uri("/articles/{id}/comments", articleId)
-                .header("X-Forwarded-For", address)
-                .contentType(MediaType.APPLICATION_JSON).body(form)
-                .retrieve().toEntity(String.class);
+    protected HttpTestResponse post(UUID articleId, Map<String, Object> form, String address) {
+        return http.post("/articles/" + articleId + "/comments", form, "X-Forwarded-For", address);
+    }
+
+    /** A reader's report of a comment, from {@code address}. */
+    protected HttpTestResponse report(UUID commentId, Object body, String address) {
+        return http.post("/comments/" + commentId + "/reports", body, "X-Forwarded-For", address);
     }
 
     /** Posts and returns the new comment's id, asserting it was accepted with this status. */
     protected UUID postOk(UUID articleId, String body, String email, String expectedStatus) {
-        ResponseEntity<String> response = post(articleId, comment(articleId, body, email));
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        HttpTestResponse response = post(articleId, comment(articleId, body, email));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode json = json(response);
         assertThat(json.get("status").asString()).isEqualTo(expectedStatus);
         return UUID.fromString(json.get("id").asString());
     }
 
     /** Actuator, on the management port (the public port serves none). */
-    protected ResponseEntity<String> management(String path) {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + managementPort)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build()
-                .get().uri(path).retrieve().toEntity(String.class);
+    protected HttpTestResponse management(String path) {
+        return HttpTestClient.loopback(managementPort).get(path);
     }
 
-    protected ResponseEntity<String> get(String path, Object... vars) {
-        return http.get().uri(path, vars).retrieve().toEntity(String.class);
+    /** GET {@code path}, its {@code {placeholders}} replaced by {@code vars} in order. */
+    protected HttpTestResponse get(String path, Object... vars) {
+        return http.get(expand(path, vars));
     }
 
-    protected ResponseEntity<String> asModerator(String method, String path, Object body, Object... vars) {
-        var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path, vars)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + LocalIssuer.shared().token("mod-ines", "MODERATOR"));
-        if (body != null) {
-            spec = spec.contentType(MediaType.APPLICATION_JSON).body(body);
+    /** As moderator {@code mod-ines}; {@code body} as JSON unless null; placeholders as in {@link #get}. */
+    protected HttpTestResponse asModerator(String method, String path, Object body, Object... vars) {
+        return http.request(method, expand(path, vars)).bearer(LocalIssuer.shared().token("mod-ines", "MODERATOR"))
+                .json(body).send();
+    }
+
+    private static String expand(String path, Object... vars) {
+        String expanded = path;
+        for (Object var : vars) {
+            expanded = expanded.replaceFirst("\\{[^}]+}",
+                    Matcher.quoteReplacement(URLEncoder.encode(String.valueOf(var), StandardCharsets.UTF_8)));
         }
-        return spec.retrieve().toEntity(String.class);
+        return expanded;
     }
 
-    protected ResponseEntity<String> decide(UUID commentId, String action, String reason) {
+    protected HttpTestResponse decide(UUID commentId, String action, String reason) {
         var body = new LinkedHashMap<String, Object>();
         body.put("action", action);
         body.put("reason", reason);
         return asModerator("POST", "/moderation/comments/{id}/decisions", body, commentId);
     }
 
-    protected static JsonNode json(ResponseEntity<String> response) {
-        return JSON.readTree(response.getBody());
+    protected static JsonNode json(HttpTestResponse response) {
+        return response.json();
     }
 
     protected static String uniqueEmail() {

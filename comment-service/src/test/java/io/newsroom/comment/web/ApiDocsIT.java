@@ -61,7 +61,7 @@ class ApiDocsIT extends IntegrationTest {
 
     private JsonNode docs() {
         var response = get("/v3/api-docs");
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         return json(response);
     }
 

@@ -19,7 +19,7 @@ class ForwardedAddressIT extends IntegrationTest {
     void aCommentPostedThroughTheGatewayRecordsTheReadersAddress() {
         UUID article = openArticle();
         var response = post(article, comment(article, "A reader far away.", uniqueEmail()), "127.0.0.2");
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
         UUID id = UUID.fromString(json(response).get("id").asString());
         assertThat(clientAddress(jdbc, id)).isEqualTo("127.0.0.2");
     }

@@ -1,13 +1,10 @@
 package io.newsroom.comment.web;
 
 import io.newsroom.comment.support.IntegrationTest;
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.security.LocalIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -28,21 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicApiIT extends IntegrationTest {
 
-    @LocalServerPort
-    int servicePort;
-
     /** Sends the path as is (no template encoding), so {@code %00} reaches the service as a NUL. */
-    private ResponseEntity<String> raw(HttpMethod method, String path, boolean moderator) {
-        var spec = http.method(method).uri(URI.create("http://127.0.0.1:" + servicePort + path));
-        if (moderator) {
-            spec = spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + LocalIssuer.shared().token("mod-ines", "MODERATOR"));
-        }
-        return spec.retrieve().toEntity(String.class);
+    private HttpTestResponse raw(String method, String path, boolean moderator) {
+        var request = http.request(method, path);
+        return (moderator ? request.bearer(LocalIssuer.shared().token("mod-ines", "MODERATOR")) : request).send();
     }
 
-    private static void assertBadRequest(ResponseEntity<String> response, String what) {
-        assertThat(response.getStatusCode().value()).as("%s: %s", what, response.getBody()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).as(what)
+    private static void assertBadRequest(HttpTestResponse response, String what) {
+        assertThat(response.status()).as("%s: %s", what, response.body()).isEqualTo(400);
+        assertThat(MediaType.parseMediaType(response.contentType())).as(what)
                 .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
     }
 
@@ -51,33 +42,31 @@ class PublicApiIT extends IntegrationTest {
     @Test
     void aPostedCommentsLocationIsItsUrlWithoutTheApiPrefix() {
         UUID article = openArticle();
-        ResponseEntity<String> posted = post(article, comment(article, "Located.", uniqueEmail()));
-        assertThat(posted.getStatusCode().value()).isEqualTo(201);
+        HttpTestResponse posted = post(article, comment(article, "Located.", uniqueEmail()));
+        assertThat(posted.status()).isEqualTo(201);
         String id = json(posted).get("id").asString();
-        assertThat(posted.getHeaders().getLocation().getPath()).isEqualTo("/comments/" + id);
-        assertThat(get(posted.getHeaders().getLocation().getPath()).getStatusCode().value()).isEqualTo(200);
+        String location = URI.create(posted.header("Location")).getPath();
+        assertThat(location).isEqualTo("/comments/" + id);
+        assertThat(get(location).status()).isEqualTo(200);
     }
 
     @Test
     void aPostedCommentsLocationIsAGatewayUrl() {
         UUID article = openArticle();
-        ResponseEntity<String> posted = http.post().uri("/articles/{id}/comments", article)
-                .header("X-Forwarded-For", readerAddress)
-                .header("X-Forwarded-Proto", "http")
-                .header("X-Forwarded-Host", "news.example")
-                .header("X-Forwarded-Prefix", "/api/v1")
-                .contentType(MediaType.APPLICATION_JSON).body(comment(article, "Through the gateway.", uniqueEmail()))
-                .retrieve().toEntity(String.class);
-        assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(201);
-        assertThat(posted.getHeaders().getLocation()).hasToString(
+        HttpTestResponse posted = http.post("/articles/" + article + "/comments",
+                comment(article, "Through the gateway.", uniqueEmail()),
+                "X-Forwarded-For", readerAddress, "X-Forwarded-Proto", "http", "X-Forwarded-Host", "news.example",
+                "X-Forwarded-Prefix", "/api/v1");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        assertThat(URI.create(posted.header("Location"))).hasToString(
                 "http://news.example/api/v1/comments/" + json(posted).get("id").asString());
     }
 
     @Test
     void thePathsHaveNoApiPrefix() {
         UUID article = openArticle();
-        assertThat(get("/articles/{id}/comments", article).getStatusCode().value()).isEqualTo(200);
-        assertThat(get("/api/articles/{id}/comments", article).getStatusCode().value()).isEqualTo(404);
+        assertThat(get("/articles/{id}/comments", article).status()).isEqualTo(200);
+        assertThat(get("/api/articles/{id}/comments", article).status()).isEqualTo(404);
     }
 
     // --- one envelope, one id --------------------------------------------------------------------------------
@@ -116,28 +105,28 @@ class PublicApiIT extends IntegrationTest {
         for (String query : List.of("articleIds=%00", "articleIds=", "articleIds=%20", "articleIds=,",
                 "articleIds=" + UUID.randomUUID() + ",,"+ UUID.randomUUID(), "articleIds=not-a-uuid",
                 "articleIds=" + String.join(",", Collections.nCopies(101, UUID.randomUUID().toString())))) {
-            assertBadRequest(raw(HttpMethod.GET, "/comment-counts?" + query, false), query);
+            assertBadRequest(raw("GET", "/comment-counts?" + query, false), query);
         }
-        assertBadRequest(raw(HttpMethod.GET, "/comment-counts", false), "no ids");
+        assertBadRequest(raw("GET", "/comment-counts", false), "no ids");
         for (String query : List.of("order=%00", "order=sideways", "cursor=%00", "cursor=" + far, "cursor=" + "A".repeat(300),
                 "limit=99999999999", "limit=0", "limit=101")) {
-            assertBadRequest(raw(HttpMethod.GET, "/articles/" + article + "/comments?" + query, false), query);
+            assertBadRequest(raw("GET", "/articles/" + article + "/comments?" + query, false), query);
         }
-        assertBadRequest(raw(HttpMethod.GET, "/articles/not-a-uuid/comments", false), "article id");
-        assertBadRequest(raw(HttpMethod.GET, "/comments/not-a-uuid", false), "comment id");
+        assertBadRequest(raw("GET", "/articles/not-a-uuid/comments", false), "article id");
+        assertBadRequest(raw("GET", "/comments/not-a-uuid", false), "comment id");
     }
 
     @Test
     void oddModeratorParametersAre400() {
         for (String query : List.of("email=%00", "email=not-an-email", "email=a%00@example.org", "articleId=%00",
                 "limit=99999999999", "limit=101", "cursor=%00", "cursor=garbage")) {
-            assertBadRequest(raw(HttpMethod.GET, "/moderation/queues/HELD?" + query, true), query);
+            assertBadRequest(raw("GET", "/moderation/queues/HELD?" + query, true), query);
         }
-        assertBadRequest(raw(HttpMethod.GET, "/moderation/queues/BOGUS", true), "queue");
+        assertBadRequest(raw("GET", "/moderation/queues/BOGUS", true), "queue");
         for (String query : List.of("email=%00", "email=", "email=not-an-email", "email=" + "a".repeat(250) + "@example.org")) {
-            assertBadRequest(raw(HttpMethod.DELETE, "/moderation/blocked-emails?" + query, true), query);
+            assertBadRequest(raw("DELETE", "/moderation/blocked-emails?" + query, true), query);
         }
-        assertBadRequest(raw(HttpMethod.DELETE, "/moderation/blocked-emails", true), "no email");
+        assertBadRequest(raw("DELETE", "/moderation/blocked-emails", true), "no email");
         assertBadRequest(asModerator("POST", "/moderation/blocked-emails",
                 Map.of("email", "nul\u0000@example.org", "reason", "spam")), "NUL in a blocked email");
     }
@@ -147,7 +136,7 @@ class PublicApiIT extends IntegrationTest {
         UUID article = openArticle();
         var named = comment(article, "A fine comment.", uniqueEmail());
         named.put("authorName", "<b>Dana</b>");
-        ResponseEntity<String> refused = post(article, named);
+        HttpTestResponse refused = post(article, named);
         assertBadRequest(refused, "authorName markup");
         assertThat(json(refused).get("errors").toString()).contains("authorName");
         var nul = comment(article, "nul\u0000byte", uniqueEmail());
@@ -157,20 +146,17 @@ class PublicApiIT extends IntegrationTest {
         assertBadRequest(post(article, nulName), "NUL in the name");
 
         // The comment body is text, not HTML: markup is taken, and comes back encoded.
-        ResponseEntity<String> markup = post(article, comment(article, "I <3 <b>this</b>", uniqueEmail()));
-        assertThat(markup.getStatusCode().value()).isEqualTo(201);
+        HttpTestResponse markup = post(article, comment(article, "I <3 <b>this</b>", uniqueEmail()));
+        assertThat(markup.status()).isEqualTo(201);
 
         UUID visible = postOk(article, "Report me", uniqueEmail(), "VISIBLE");
         for (String reason : List.of("<script>alert(1)</script>", "nul\u0000byte")) {
-            ResponseEntity<String> report = http.post().uri("/comments/{id}/reports", visible)
-                    .header("X-Forwarded-For", nextAddress())
-                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", reason))
-                    .retrieve().toEntity(String.class);
+            HttpTestResponse report = report(visible, Map.of("reason", reason), nextAddress());
             assertBadRequest(report, "report reason " + reason);
         }
         assertBadRequest(decide(visible, "REMOVE", "nul\u0000byte"), "decision reason");
         assertBadRequest(decide(visible, "REMOVE", "<i>rude</i>"), "decision reason markup");
-        assertThat(decide(visible, "REMOVE", "rude & off topic").getStatusCode().value()).isEqualTo(200);
+        assertThat(decide(visible, "REMOVE", "rude & off topic").status()).isEqualTo(200);
     }
 
     // --- HEAD like GET (defect 5) ----------------------------------------------------------------------------
@@ -178,9 +164,9 @@ class PublicApiIT extends IntegrationTest {
     @Test
     void headIsAnsweredLikeGet() {
         UUID article = openArticle();
-        assertThat(raw(HttpMethod.HEAD, "/articles/" + article + "/comments?limit=1", false).getStatusCode().value())
+        assertThat(raw("HEAD", "/articles/" + article + "/comments?limit=1", false).status())
                 .isEqualTo(200);
-        assertThat(raw(HttpMethod.HEAD, "/comment-counts?articleIds=" + article, false).getStatusCode().value())
+        assertThat(raw("HEAD", "/comment-counts?articleIds=" + article, false).status())
                 .isEqualTo(200);
     }
 

@@ -21,7 +21,7 @@ class UntrustedPeerIT extends IntegrationTest {
     void aClaimedAddressFromAnUntrustedPeerIsIgnored() {
         UUID article = openArticle();
         var response = post(article, comment(article, "Who am I?", uniqueEmail()), "127.0.0.2");
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
         UUID id = UUID.fromString(json(response).get("id").asString());
         assertThat(ForwardedAddressIT.clientAddress(jdbc, id)).isEqualTo("127.0.0.1");
     }

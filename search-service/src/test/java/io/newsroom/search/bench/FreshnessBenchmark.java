@@ -2,11 +2,8 @@ package io.newsroom.search.bench;
 
 import io.newsroom.events.ArticlePublished;
 import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.search.support.EventPublisher;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +51,7 @@ public final class FreshnessBenchmark {
              EventPublisher publisher = new EventPublisher(LocalKafka.shared().bootstrapServers())) {
             int port = BenchSupport.port(service);
             int managementPort = BenchSupport.managementPort(service);
-            HttpClient http = HttpClient.newHttpClient();
+            HttpTestClient http = HttpTestClient.loopback(port);
             Random random = new Random(7);
             Corpus corpus = BenchSupport.corpus();
             int warmUp = warmUpSeconds * PUBLISHES_PER_SECOND;
@@ -69,17 +66,17 @@ public final class FreshnessBenchmark {
             scheduler.scheduleAtFixedRate(() -> {
                 boolean counted = measuring.get() == 1;
                 long start = System.nanoTime();
-                http.sendAsync(request(port, "/search?q=" + corpus.query(random).replace(' ', '+')), HttpResponse.BodyHandlers.discarding())
+                http.request("GET", "/search?q=" + corpus.query(random).replace(' ', '+')).sendAsync()
                         .whenComplete((response, error) -> {
                             if (counted) {
                                 searchMillis.add((System.nanoTime() - start) / 1e6);
-                                if (error != null || response.statusCode() != 200) {
+                                if (error != null || response.status() != 200) {
                                     failedSearches.incrementAndGet();
                                 }
                             }
                         });
             }, 0, 1_000_000 / searchesPerSecond, TimeUnit.MICROSECONDS);
-            scheduler.scheduleWithFixedDelay(() -> observe(http, port, published, visibleAfter),
+            scheduler.scheduleWithFixedDelay(() -> observe(http, published, visibleAfter),
                     0, OBSERVE_INTERVAL_MS, TimeUnit.MILLISECONDS);
 
             Map<String, ScrapedHistogram> before = Map.of();
@@ -156,10 +153,10 @@ public final class FreshnessBenchmark {
     }
 
     /** One cheap poll of the newest articles; every marker seen for the first time is recorded. */
-    private static void observe(HttpClient http, int port, Map<Integer, Instant> published,
+    private static void observe(HttpTestClient http, Map<Integer, Instant> published,
                                 Map<Integer, Double> visibleAfter) {
         try {
-            String body = http.send(request(port, "/latest?limit=50"), HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.get("/latest?limit=50").body();
             Instant now = Instant.now();
             Matcher marker = MARKER.matcher(body);
             while (marker.find()) {
@@ -172,9 +169,5 @@ public final class FreshnessBenchmark {
         } catch (Exception e) {
             // a failed poll only delays observation
         }
-    }
-
-    private static HttpRequest request(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
     }
 }

@@ -1,12 +1,8 @@
 package io.newsroom.search.bench;
 
 import io.newsroom.infra.LocalElasticsearch;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.newsroom.infra.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Elasticsearch itself spent during a run ({@code _nodes/stats}): refreshes, queries, fetches,
@@ -18,10 +14,8 @@ record NodeStats(long refreshes, long refreshMillis, long queries, long queryMil
 
     static NodeStats now() {
         try {
-            URI uri = LocalElasticsearch.shared().httpUri().resolve("/_nodes/_local/stats/indices,process");
-            String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            JsonNode node = JsonMapper.builder().build().readTree(json).path("nodes").values().iterator().next();
+            JsonNode node = HttpTestClient.to(LocalElasticsearch.shared().httpUri().toString())
+                    .get("/_nodes/_local/stats/indices,process").json().path("nodes").values().iterator().next();
             JsonNode indices = node.path("indices");
             return new NodeStats(
                     indices.path("refresh").path("total").asLong(), indices.path("refresh").path("total_time_in_millis").asLong(),

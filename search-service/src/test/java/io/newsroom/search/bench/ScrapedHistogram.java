@@ -1,9 +1,6 @@
 package io.newsroom.search.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.newsroom.infra.http.HttpTestClient;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -19,9 +16,7 @@ record ScrapedHistogram(TreeMap<Double, Long> buckets, double sum) {
 
     static ScrapedHistogram scrape(int port, String name) {
         try {
-            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
+            String text = HttpTestClient.loopback(port).get("/actuator/prometheus", "Accept", "text/plain").body();
             TreeMap<Double, Long> buckets = new TreeMap<>();
             Matcher bucket = Pattern.compile("(?m)^" + name + "_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} (\\S+)$").matcher(text);
             while (bucket.find()) {

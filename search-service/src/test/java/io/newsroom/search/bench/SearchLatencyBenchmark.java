@@ -1,11 +1,8 @@
 package io.newsroom.search.bench;
 
 import io.newsroom.events.ArticlePublished;
+import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.search.index.ArticleIndex;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -58,10 +55,9 @@ public final class SearchLatencyBenchmark {
             System.out.printf("SEARCH loaded %d articles in %.1f s (raw _bulk, %d docs per request, refresh off, "
                     + "0 replicas)%n", count, (System.nanoTime() - loadStart) / 1e9, BULK_DOCS);
 
-            HttpClient http = HttpClient.newHttpClient();
-            int port = BenchSupport.port(service);
+            HttpTestClient http = HttpTestClient.loopback(BenchSupport.port(service));
             for (int i = 0; i < WARM_UP_QUERIES; i++) {
-                search(http, port, corpus.query(random));
+                search(http, corpus.query(random));
             }
             System.out.println("SEARCH load average before measuring: " + BenchSupport.loadAverage());
             List<Double> millis = new ArrayList<>();
@@ -69,7 +65,7 @@ public final class SearchLatencyBenchmark {
             for (int i = 0; i < queries; i++) {
                 String q = corpus.query(random);
                 long t = System.nanoTime();
-                int status = search(http, port, q);
+                int status = search(http, q);
                 millis.add((System.nanoTime() - t) / 1e6);
                 if (status != 200) {
                     throw new IllegalStateException("search failed: " + status);
@@ -85,8 +81,7 @@ public final class SearchLatencyBenchmark {
         System.exit(0);
     }
 
-    private static int search(HttpClient http, int port, String q) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/search?limit=10&q="
-                + q.replace(' ', '+'))).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    private static int search(HttpTestClient http, String q) {
+        return http.get("/search?limit=10&q=" + q.replace(' ', '+')).status();
     }
 }

@@ -102,9 +102,20 @@ class DeadLetterRoutingIT {
         }
     }
 
+    /** A topic just created may not be in every broker's metadata yet: ask again for a while before failing. */
     private static int partitionsOf(String topic) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         try (Admin admin = Admin.create(ADMIN)) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            while (true) {
+                try {
+                    return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+                } catch (ExecutionException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw notYet;
+                    }
+                    Thread.sleep(50);
+                }
+            }
         }
     }
 

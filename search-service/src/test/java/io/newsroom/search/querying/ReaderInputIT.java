@@ -2,14 +2,11 @@ package io.newsroom.search.querying;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.search.support.NewsEvents;
 import io.newsroom.search.support.NewsEvents.Copy;
 import io.newsroom.search.support.RealInfraTest;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.Test;
  * get through to Elasticsearch either way.)
  */
 class ReaderInputIT extends RealInfraTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final List<String> ODD = List.of("", " ", "-1", "0", "1", "2147483648", "-2147483649",
             "99999999999999999999", "1e3", "0x10", "NaN", "null", "true", "-999999999-01-01", "+999999999-12-31",
@@ -62,31 +57,22 @@ class ReaderInputIT extends RealInfraTest {
 
         List<String> failures = new ArrayList<>();
         for (String path : paths) {
-            HttpResponse<String> response = send(path);
-            if (response.statusCode() >= 500) {
-                failures.add(response.statusCode() + " " + path);
-            } else if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("")
+            HttpTestResponse response = get(path);
+            if (response.status() >= 500) {
+                failures.add(response.status() + " " + path);
+            } else if (response.status() >= 400 && !String.valueOf(response.contentType())
                     .startsWith("application/problem+json")) {
-                failures.add(response.statusCode() + " without problem+json " + path);
+                failures.add(response.status() + " without problem+json " + path);
             }
         }
         for (String path : idPaths) {
-            int status = send(path).statusCode();
+            int status = get(path).status();
             if (status >= 500) {
                 failures.add(status + " " + path);
             }
         }
         System.out.printf("Reader odd input: %d requests, %d failures%n", paths.size() + idPaths.size(), failures.size());
         assertThat(failures).isEmpty();
-    }
-
-    private HttpResponse<String> send(String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException("HTTP request failed: " + path, e);
-        }
     }
 
     /** As many long distinct words as fit in 200 characters: the most fuzzy expansions a reader can ask for. */

@@ -33,7 +33,7 @@ class SearchIT extends RealInfraTest {
 
     @Test
     void findsArticlesWithHighlightsFacetsAndTotal() {
-        JsonNode body = get("/search?q=volcano&tag=" + desk).body();
+        JsonNode body = get("/search?q=volcano&tag=" + desk).json();
 
         assertThat(body.path("total").asLong()).isEqualTo(2);
         JsonNode first = body.path("items").get(0);
@@ -48,7 +48,7 @@ class SearchIT extends RealInfraTest {
 
     @Test
     void toleratesTypos() {
-        JsonNode body = get("/search?q=volcanoe%20erupst&tag=" + desk).body();
+        JsonNode body = get("/search?q=volcanoe%20erupst&tag=" + desk).json();
 
         JsonNode first = body.path("items").get(0);
         assertThat(first.path("headline").asString()).isEqualTo("Volcano erupts near fishing village");
@@ -59,32 +59,32 @@ class SearchIT extends RealInfraTest {
 
     @Test
     void filtersBySectionAuthorAndDatesAndSortsNewestFirst() {
-        JsonNode body = get("/search?tag=" + desk + "&author=ana%20lopez&sort=newest").body();
+        JsonNode body = get("/search?tag=" + desk + "&author=ana%20lopez&sort=newest").json();
         assertThat(headlines(body)).containsExactly("Election results announced", "Volcano erupts near fishing village");
 
-        body = get("/search?tag=" + desk + "&section=Science&from=2024-04-01&to=2024-04-30").body();
+        body = get("/search?tag=" + desk + "&section=Science&from=2024-04-01&to=2024-04-30").json();
         assertThat(headlines(body)).containsExactly("Volcano monitoring stepped up");
     }
 
     @Test
     void latestInATagNewestFirst() {
-        JsonNode body = get("/latest?tag=" + desk + "&limit=2").body();
+        JsonNode body = get("/latest?tag=" + desk + "&limit=2").json();
 
         assertThat(headlines(body)).containsExactly("Election results announced", "Volcano monitoring stepped up");
-        JsonNode last = get("/latest?tag=" + desk + "&limit=2&cursor=" + body.path("nextCursor").asString()).body();
+        JsonNode last = get("/latest?tag=" + desk + "&limit=2&cursor=" + body.path("nextCursor").asString()).json();
         assertThat(headlines(last)).containsExactly("Volcano erupts near fishing village");
         assertThat(last.path("nextCursor").isNull()).isTrue();
     }
 
     @Test
     void searchPagesWithLimitAndCursorKeepingTotalAndFacets() {
-        JsonNode first = get("/search?tag=" + desk + "&sort=NEWEST&limit=2").body();
+        JsonNode first = get("/search?tag=" + desk + "&sort=NEWEST&limit=2").json();
         List<String> names = new ArrayList<>(first.propertyNames());
         assertThat(names).containsExactly("items", "nextCursor", "total", "facets");
         assertThat(headlines(first)).containsExactly("Election results announced", "Volcano monitoring stepped up");
 
         JsonNode second = get("/search?tag=" + desk + "&sort=newest&limit=2&cursor=" + first.path("nextCursor").asString())
-                .body();
+                .json();
         assertThat(headlines(second)).containsExactly("Volcano erupts near fishing village");
         assertThat(second.path("total").asLong()).isEqualTo(3);
         assertThat(second.path("nextCursor").isNull()).isTrue();
@@ -99,7 +99,7 @@ class SearchIT extends RealInfraTest {
 
     private List<String> suggestions(String path) {
         List<String> texts = new ArrayList<>();
-        get(path).body().path("items").forEach(s -> {
+        get(path).json().path("items").forEach(s -> {
             assertThat(s.path("id").asString()).as(path).isNotBlank();
             texts.add(s.path("text").asString());
         });
@@ -146,7 +146,7 @@ class SearchIT extends RealInfraTest {
         assertThat(response.status()).as(path).isEqualTo(400);
         assertThat(response.contentType()).as(path).startsWith("application/problem+json");
         List<String> fields = new ArrayList<>();
-        response.body().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
         assertThat(fields).as(path).contains(field);
     }
 

@@ -28,7 +28,7 @@ class WikinewsRelevanceIT extends RealInfraTest {
         List<String> misses = new ArrayList<>();
         for (ArticlePublished article : articles) {
             JsonNode hits = get("/search?limit=3&q=" + URLEncoder.encode(article.headline(), StandardCharsets.UTF_8))
-                    .body().path("items");
+                    .json().path("items");
             if (hits.size() > 0 && article.articleId().toString().equals(hits.get(0).path("id").asString())) {
                 first++;
             } else {

@@ -33,8 +33,8 @@ class RebuildIT extends RealInfraTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(anonymous.body().path("status").asInt()).isEqualTo(401);
-        assertThat(anonymous.body().path("title").asString()).isEqualTo("Unauthorized");
+        assertThat(anonymous.json().path("status").asInt()).isEqualTo(401);
+        assertThat(anonymous.json().path("title").asString()).isEqualTo("Authentication required");
 
         var forged = post("/admin/index/rebuild", "not-a-jwt");
         assertThat(forged.status()).isEqualTo(401);
@@ -44,8 +44,8 @@ class RebuildIT extends RealInfraTest {
         var editor = post("/admin/index/rebuild", LocalIssuer.shared().token("eddie", "EDITOR"));
         assertThat(editor.status()).isEqualTo(403);
         assertThat(editor.contentType()).startsWith("application/problem+json");
-        assertThat(editor.body().path("status").asInt()).isEqualTo(403);
-        assertThat(editor.body().path("instance").asString()).isEqualTo("/admin/index/rebuild");
+        assertThat(editor.json().path("status").asInt()).isEqualTo(403);
+        assertThat(editor.json().path("instance").asString()).isEqualTo("/admin/index/rebuild");
     }
 
     @Test
@@ -62,7 +62,7 @@ class RebuildIT extends RealInfraTest {
         events().publish(NewsEvents.updated(kept, 2, Copy.of("Kept story revised " + word, "Copy", "world", List.of(), Instant.now())));
         events().publish(NewsEvents.published(takenDown, 1, Copy.of("Withdrawn story " + word, "Copy", "world", List.of(), Instant.now())));
         events().publish(NewsEvents.unpublished(takenDown, 2));
-        eventually(Duration.ofSeconds(30), () -> get("/search?q=" + word).body().path("total").asLong() == 201,
+        eventually(Duration.ofSeconds(30), () -> get("/search?q=" + word).json().path("total").asLong() == 201,
                 "all articles consumed");
 
         AtomicBoolean rebuilding = new AtomicBoolean(true);
@@ -72,7 +72,7 @@ class RebuildIT extends RealInfraTest {
             while (rebuilding.get()) {
                 var response = get("/search?q=" + word + "&limit=1");
                 searches.incrementAndGet();
-                if (response.status() != 200 || response.body().path("total").asLong() != 201) {
+                if (response.status() != 200 || response.json().path("total").asLong() != 201) {
                     failed.incrementAndGet();
                 }
             }
@@ -82,7 +82,7 @@ class RebuildIT extends RealInfraTest {
         reader.join();
 
         assertThat(response.status()).isEqualTo(200);
-        JsonNode report = response.body();
+        JsonNode report = response.json();
         System.out.println("Rebuild report: " + report);
         System.out.printf("Searches during rebuild: %d, failed: %d%n", searches.get(), failed.get());
         assertThat(report.path("switched").asBoolean()).isTrue();
@@ -92,7 +92,7 @@ class RebuildIT extends RealInfraTest {
         assertThat(report.path("newIndex").asString()).isNotEqualTo(report.path("previousIndex").asString());
         assertThat(searches.get()).isPositive();
         assertThat(failed.get()).isZero();
-        JsonNode hits = get("/search?q=" + word + "%20kept").body().path("items");
+        JsonNode hits = get("/search?q=" + word + "%20kept").json().path("items");
         assertThat(hits.get(0).path("headline").asString()).isEqualTo("Kept story revised " + word);
         assertThat(get("/articles/" + takenDown + "/related").status()).isEqualTo(404);
     }

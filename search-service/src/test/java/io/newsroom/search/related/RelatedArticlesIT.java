@@ -1,5 +1,7 @@
 package io.newsroom.search.related;
 
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsroom.events.ArticlePublished;
@@ -27,7 +29,7 @@ class RelatedArticlesIT extends RealInfraTest {
 
     @Test
     void seedArticleRelatesToTheQassemTeaser() throws Exception {
-        JsonNode page = JSON.readTree(Files.readString(Fixtures.dir().resolve("seed-page.json")));
+        JsonNode page = HttpTestClient.JSON.readTree(Files.readString(Fixtures.dir().resolve("seed-page.json")));
         UUID seedId = UUID.randomUUID();
         UUID teaserId = UUID.randomUUID();
         UUID unrelatedId = UUID.randomUUID();
@@ -39,23 +41,23 @@ class RelatedArticlesIT extends RealInfraTest {
                         Instant.parse("2024-11-21T09:00:00Z")))));
 
         // The shared index may also hold the Wikinews corpus (much of it Middle East news): ask for the most.
-        Response response = get("/articles/" + seedId + "/related?limit=20");
+        HttpTestResponse response = get("/articles/" + seedId + "/related?limit=20");
 
-        List<String> ids = ids(response.body());
+        List<String> ids = ids(response.json());
         assertThat(ids).contains(teaserId.toString()).hasSize(20).doesNotContain(seedId.toString())
                 .doesNotHaveDuplicates();
-        assertThat(response.body().has("nextCursor")).isTrue();
-        assertThat(response.body().path("nextCursor").isNull()).isTrue();
+        assertThat(response.json().has("nextCursor")).isTrue();
+        assertThat(response.json().path("nextCursor").isNull()).isTrue();
     }
 
     @Test
     void shortTeaserFallsBackToSharedTags() throws Exception {
-        JsonNode page = JSON.readTree(Files.readString(Fixtures.dir().resolve("seed-page.json")));
+        JsonNode page = HttpTestClient.JSON.readTree(Files.readString(Fixtures.dir().resolve("seed-page.json")));
         UUID seedId = UUID.randomUUID();
         UUID teaserId = UUID.randomUUID();
         indexDirectly(List.of(fixture(seedId, page.path("article")), fixture(teaserId, page.path("latestNews").get(0))));
 
-        List<String> ids = ids(get("/articles/" + teaserId + "/related").body());
+        List<String> ids = ids(get("/articles/" + teaserId + "/related").json());
 
         assertThat(ids).contains(seedId.toString()).doesNotContain(teaserId.toString()).hasSize(5);
     }
@@ -72,9 +74,9 @@ class RelatedArticlesIT extends RealInfraTest {
         List<String> short_ = new ArrayList<>();
         for (ArticlePublished article : corpus) {
             String id = article.articleId().toString();
-            Response response = get("/articles/" + id + "/related?limit=5");
+            HttpTestResponse response = get("/articles/" + id + "/related?limit=5");
             assertThat(response.status()).as(id).isEqualTo(200);
-            List<String> ids = ids(response.body());
+            List<String> ids = ids(response.json());
             assertThat(ids).as(id).doesNotContain(id).doesNotHaveDuplicates();
             if (ids.size() != 5) {
                 short_.add(article.headline() + ": " + ids.size());
@@ -112,11 +114,11 @@ class RelatedArticlesIT extends RealInfraTest {
                 ArticleDocument.tombstone(NewsEvents.unpublished(withdrawn, 2)), Instant.now())));
         articleIndex.refresh(articleIndex.alias());
 
-        List<String> ids = ids(get("/articles/" + article + "/related?limit=4").body());
+        List<String> ids = ids(get("/articles/" + article + "/related?limit=4").json());
 
         assertThat(ids).containsExactly(textMatch.toString(), sharesTag.toString(), sameSection.toString(),
                 newest.toString());
-        assertThat(ids(get("/articles/" + article + "/related?limit=2").body()))
+        assertThat(ids(get("/articles/" + article + "/related?limit=2").json()))
                 .containsExactly(textMatch.toString(), sharesTag.toString());
     }
 

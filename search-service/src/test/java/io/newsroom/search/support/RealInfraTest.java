@@ -1,6 +1,8 @@
 package io.newsroom.search.support;
 
 import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.spring.ElasticsearchInfra;
 import io.newsroom.infra.spring.KafkaInfra;
 import io.newsroom.infra.spring.SecurityInfra;
@@ -9,11 +11,6 @@ import io.newsroom.search.indexing.ArticleIndexer;
 import io.newsroom.search.indexing.ArticleRevision;
 import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.events.ArticleState;
-import java.net.URI;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the integration tests: the whole service on a random port against the real local
@@ -40,8 +35,6 @@ public abstract class RealInfraTest {
         EventPublisher.createTopics(LocalKafka.shared().bootstrapServers());
     }
 
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static EventPublisher publisher;
 
     @LocalServerPort
@@ -81,39 +74,19 @@ public abstract class RealInfraTest {
         articleIndex.refresh(articleIndex.alias());
     }
 
-    /** A response as a reader's client sees it. */
-    public record Response(int status, String contentType, JsonNode body, HttpHeaders headers) {
-
-        public String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
+    /** The service's public port, as a reader's client (or the gateway) calls it. */
+    protected HttpTestClient http() {
+        return HttpTestClient.loopback(port);
     }
 
-    protected Response get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    protected HttpTestResponse get(String pathAndQuery) {
+        return http().get(pathAndQuery);
     }
 
-    protected Response post(String path, String bearerToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
-        return send(request.timeout(Duration.ofMinutes(5)).build());
-    }
-
-    private URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
-    }
-
-    private static Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body), response.headers());
-        } catch (Exception e) {
-            throw new IllegalStateException("HTTP request failed: " + request.uri(), e);
-        }
+    /** POST without a body, with {@code Authorization: Bearer} unless the token is null (a rebuild takes minutes). */
+    protected HttpTestResponse post(String path, String bearerToken) {
+        var request = http().request("POST", path).timeout(Duration.ofMinutes(5));
+        return (bearerToken == null ? request : request.bearer(bearerToken)).send();
     }
 
     /** Waits until the condition holds, failing after the timeout. */

@@ -1,13 +1,11 @@
 package io.newsroom.search.web;
 
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsroom.search.freshness.PublishToSearchable;
 import io.newsroom.search.support.RealInfraTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,10 +19,10 @@ class OperationsIT extends RealInfraTest {
 
     @Test
     void openApiDescribesTheSearchApiAndTheBearerProtectedRebuild() {
-        Response docs = get("/v3/api-docs");
+        HttpTestResponse docs = get("/v3/api-docs");
 
         assertThat(docs.status()).isEqualTo(200);
-        JsonNode paths = docs.body().path("paths");
+        JsonNode paths = docs.json().path("paths");
         assertThat(paths.path("/search").path("get").path("parameters").toString())
                 .contains("\"q\"", "\"section\"", "\"limit\"", "\"cursor\"").doesNotContain("\"page\"", "\"size\"");
         for (String path : new String[] {"/search", "/latest", "/suggest", "/articles/{id}/related"}) {
@@ -37,15 +35,15 @@ class OperationsIT extends RealInfraTest {
             assertThat(get.path("responses").has("400")).as(path).isTrue();
             assertThat(get.path("responses").path("200").path("content").has("application/json")).as(path).isTrue();
         }
-        String schemas = docs.body().path("components").path("schemas").toString();
+        String schemas = docs.json().path("components").path("schemas").toString();
         assertThat(schemas).contains("\"items\"", "\"nextCursor\"", "\"total\"", "\"facets\"").doesNotContain("articleId");
         assertThat(paths.path("/articles/{id}/related").path("get").path("responses").has("404")).isTrue();
         JsonNode rebuild = paths.path("/admin/index/rebuild").path("post");
         assertThat(rebuild.path("operationId").asString()).isEqualTo("rebuildSearchIndex");
         assertThat(rebuild.path("security").toString()).contains("bearer-jwt");
         assertThat(rebuild.path("responses").has("403")).isTrue();
-        assertThat(docs.body().path("servers").get(0).path("url").asString()).isEqualTo("/api/v1");
-        JsonNode scheme = docs.body().path("components").path("securitySchemes").path("bearer-jwt");
+        assertThat(docs.json().path("servers").get(0).path("url").asString()).isEqualTo("/api/v1");
+        JsonNode scheme = docs.json().path("components").path("securitySchemes").path("bearer-jwt");
         assertThat(scheme.path("type").asString()).isEqualTo("http");
         assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
         assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
@@ -72,11 +70,9 @@ class OperationsIT extends RealInfraTest {
         assertThat(get("/actuator/health").status()).isEqualTo(404);
     }
 
-    private String scrape() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
-                .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+    private String scrape() {
+        HttpTestResponse response = HttpTestClient.loopback(managementPort).get("/actuator/prometheus", "Accept", "text/plain");
+        assertThat(response.status()).isEqualTo(200);
         return response.body();
     }
 }
