@@ -15,6 +15,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Set;
 
@@ -52,6 +54,11 @@ class ProblemResponses implements OpenApiCustomizer {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         responses.forEach(ProblemResponses::useProblemSchema);
+        responses.values().forEach(ProblemResponses::typeHeaders);
+        if (operation.getSecurity() == null) {
+            // Public operations say so (security: []) instead of leaving readers to guess from a missing field.
+            operation.setSecurity(new ArrayList<>());
+        }
         add(responses, "400", "The request is invalid (field errors in errors[]).");
         if (operation.getSecurity() != null && operation.getSecurity().stream().anyMatch(r -> !r.isEmpty())) {
             add(responses, "401", "No valid bearer token.");
@@ -62,6 +69,15 @@ class ProblemResponses implements OpenApiCustomizer {
         }
         if (rateLimited) {
             add(responses, "429", "Too many requests; retry after the Retry-After seconds.");
+        }
+    }
+
+    /** Response headers documented by name and description only (ETag, Location, Retry-After) are strings. */
+    private static void typeHeaders(ApiResponse response) {
+        if (response.getHeaders() != null) {
+            response.getHeaders().values().stream()
+                    .filter(header -> header.getSchema() == null && header.getContent() == null && header.get$ref() == null)
+                    .forEach(header -> header.setSchema(new StringSchema()));
         }
     }
 
