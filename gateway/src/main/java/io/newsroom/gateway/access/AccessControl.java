@@ -1,6 +1,8 @@
 package io.newsroom.gateway.access;
 
 import io.newsroom.gateway.routing.RequestRule;
+import io.newsroom.gateway.switches.FilterSwitches;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -27,7 +29,11 @@ class AccessControl {
 
     @Bean
     SecurityWebFilterChain accessRules(ServerHttpSecurity http, AccessProperties access,
-                                       ProblemAuthenticationHandlers handlers) {
+                                       ProblemAuthenticationHandlers handlers, Environment environment) {
+        if (!FilterSwitches.isOn(environment, FilterSwitches.SECURITY)) {
+            // Measurement only (the benchmark's per-filter table): a chain that applies to no request.
+            return http.securityMatcher(exchange -> MatchResult.notMatch()).build();
+        }
         http.csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens, no cookies: nothing for CSRF to ride on
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
