@@ -1,13 +1,17 @@
 package io.newsroom.gateway.ratelimit;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.tracing.Tracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsroom.gateway.errors.ProblemResponses;
 import io.newsroom.gateway.switches.ConditionalOnFilterOn;
 import io.newsroom.gateway.switches.FilterSwitches;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +33,16 @@ class RateLimitConfiguration {
                 .description("Requests let through unlimited because the rate-limit store (Redis) did not answer")
                 .register(meters);
         return new RateLimitFilter(limiter, problems, storeFailures);
+    }
+
+    /**
+     * No Micrometer observation (span + timer) around every rate-limit script call: one per request, measured in
+     * the benchmark's profile at ~2 % of the gateway's CPU, and nothing reads it. Runs after Boot's customizer.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ClientResourcesBuilderCustomizer noRedisCommandTracing() {
+        return builder -> builder.tracing(Tracing.disabled());
     }
 
     /**

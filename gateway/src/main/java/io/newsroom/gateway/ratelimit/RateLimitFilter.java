@@ -1,9 +1,12 @@
 package io.newsroom.gateway.ratelimit;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.netty.util.concurrent.EventExecutor;
 import io.newsroom.gateway.clientaddress.ClientAddresses;
 import io.newsroom.gateway.errors.ProblemResponses;
 import org.slf4j.Logger;
@@ -11,10 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 /**
  * Applies the rate limit before security, so floods of bad tokens are limited too. Every answer carries the
@@ -49,8 +56,25 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return limiter.take(exchange.getRequest(), ClientAddresses.of(exchange))
-                .flatMap(decision -> apply(decision, exchange, chain));
+        Mono<RateLimiter.Decision> decision = limiter.take(exchange.getRequest(), ClientAddresses.of(exchange));
+        Scheduler home = connectionLoop(exchange);
+        if (home != null) {
+            // Redis answers on Lettuce's event loop; without this hop the whole rest of the chain, the call to the
+            // service included, would run there, away from the client connection's loop and its pooled connections.
+            decision = decision.publishOn(home);
+        }
+        return decision.flatMap(d -> apply(d, exchange, chain));
+    }
+
+    private final Map<EventExecutor, Scheduler> loops = new ConcurrentHashMap<>();
+
+    private Scheduler connectionLoop(ServerWebExchange exchange) {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        if (!(nativeRequest instanceof Connection connection)) {
+            return null;
+        }
+        EventExecutor loop = connection.channel().eventLoop();
+        return loops.computeIfAbsent(loop, executor -> Schedulers.fromExecutor(executor));
     }
 
     private Mono<Void> apply(RateLimiter.Decision decision, ServerWebExchange exchange, WebFilterChain chain) {
