@@ -1,8 +1,6 @@
 package io.newsroom.gateway.ratelimit;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsroom.gateway.GatewayApplication;
@@ -30,18 +28,19 @@ class SharedRateLimitIT {
     private static final String COMMENT = "{\"authorName\":\"Dana\",\"email\":\"dana@example.org\",\"body\":\"Hi.\"}";
 
     private static LocalRedis redis;
-    private static final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
 
     @BeforeAll
     static void redis() {
         redis = LocalRedis.startNew(); // its own: the fail-open test stops it
     }
 
+    /**
+     * The gateways stay up until this JVM exits (their shutdown hooks close them): closing a reactive web context
+     * disposes Reactor Netty's global event loops, which the cached contexts of the other ITs in this JVM share.
+     */
     @AfterAll
     static void stop() {
-        gateways.forEach(ConfigurableApplicationContext::close);
         redis.stop();
-        SERVICE.stop();
     }
 
     @Test
@@ -94,7 +93,6 @@ class SharedRateLimitIT {
                 "--newsroom.gateway.services.article=" + SERVICE.baseUrl(),
                 "--newsroom.gateway.services.comment=" + SERVICE.baseUrl(),
                 "--newsroom.gateway.services.search=" + SERVICE.baseUrl());
-        gateways.add(context);
         return context;
     }
 
