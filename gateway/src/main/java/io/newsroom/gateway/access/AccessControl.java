@@ -1,6 +1,14 @@
 package io.newsroom.gateway.access;
 
+import java.util.List;
+
 import io.newsroom.gateway.routing.RequestRule;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import io.newsroom.gateway.switches.FilterSwitches;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -27,7 +35,15 @@ class AccessControl {
 
     @Bean
     SecurityWebFilterChain accessRules(ServerHttpSecurity http, AccessProperties access,
-                                       ProblemAuthenticationHandlers handlers) {
+                                       ProblemAuthenticationHandlers handlers, Environment environment) {
+        if (!FilterSwitches.isOn(environment, FilterSwitches.SECURITY)) {
+            // Measurement only (the benchmark's per-filter table): a chain that applies to no request.
+            return http.securityMatcher(exchange -> MatchResult.notMatch()).build();
+        }
+        // Anonymous calls that the first matching rule opens to anyone (public reads, comment posting) and unknown
+        // paths outside /api skip the chain: for them it would only set an anonymous principal and permit. Every
+        // request with an Authorization header, and everything a rule closes, goes through the full chain.
+        http.securityMatcher(needsSecurity(access.rules()));
         http.csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens, no cookies: nothing for CSRF to ride on
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -68,6 +84,25 @@ class AccessControl {
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
     }
+
+    static ServerWebExchangeMatcher needsSecurity(List<AccessProperties.Rule> rules) {
+        List<RequestRule> matchers = rules.stream().map(rule -> new RequestRule(rule.methods(), rule.paths())).toList();
+        List<Boolean> open = rules.stream().map(AccessProperties.Rule::isPublic).toList();
+        return exchange -> {
+            ServerHttpRequest request = exchange.getRequest();
+            if (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                return MatchResult.match();
+            }
+            for (int i = 0; i < matchers.size(); i++) {
+                if (matchers.get(i).matches(request)) {
+                    return open.get(i) ? MatchResult.notMatch() : MatchResult.match();
+                }
+            }
+            return API.matches(request.getPath().pathWithinApplication()) ? MatchResult.match() : MatchResult.notMatch();
+        };
+    }
+
+    private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
 
     private static ServerWebExchangeMatcher matcher(RequestRule rule) {
         return exchange -> rule.matches(exchange.getRequest()) ? MatchResult.match() : MatchResult.notMatch();

@@ -1,6 +1,8 @@
 package io.newsroom.gateway.access;
 
 import io.newsroom.gateway.errors.ProblemResponses;
+import io.newsroom.gateway.switches.ConditionalOnFilterOn;
+import io.newsroom.gateway.switches.FilterSwitches;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -20,6 +22,7 @@ import reactor.core.publisher.Mono;
  * empty body. Runs before the security chain (order -100), so a preflight never needs a token.
  */
 @Component
+@ConditionalOnFilterOn(FilterSwitches.CORS)
 @Order(CorsAllowlistFilter.ORDER)
 class CorsAllowlistFilter implements WebFilter {
 

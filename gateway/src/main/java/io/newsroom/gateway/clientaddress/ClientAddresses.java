@@ -2,6 +2,7 @@ package io.newsroom.gateway.clientaddress;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -30,12 +31,18 @@ public class ClientAddresses implements WebFilter {
         return address == null ? "unknown" : address;
     }
 
+    private static boolean hasForwardingHeaders(HttpHeaders headers) {
+        return headers.containsHeader(ClientAddressResolver.FORWARDED_FOR) || headers.containsHeader("Forwarded")
+                || headers.containsHeader("X-Forwarded-Host") || headers.containsHeader("X-Forwarded-Proto")
+                || headers.containsHeader("X-Forwarded-Port") || headers.containsHeader("X-Real-IP");
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         exchange.getAttributes().put(ATTRIBUTE, resolver.resolve(request));
-        if (resolver.isTrustedProxy(resolver.peer(request))) {
-            return chain.filter(exchange);
+        if (!hasForwardingHeaders(request.getHeaders()) || resolver.isTrustedProxy(resolver.peer(request))) {
+            return chain.filter(exchange); // nothing to drop: no copy of the request
         }
         ServerHttpRequest cleaned = request.mutate().headers(headers -> {
             headers.remove(ClientAddressResolver.FORWARDED_FOR);

@@ -1,5 +1,7 @@
 package io.newsroom.gateway.headers;
 
+import io.newsroom.gateway.switches.ConditionalOnFilterOn;
+import io.newsroom.gateway.switches.FilterSwitches;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Mono;
  * ingress in front of the gateway; browsers ignore it on http:// anyway.
  */
 @Component
+@ConditionalOnFilterOn(FilterSwitches.SECURITY_HEADERS)
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class SecurityHeadersFilter implements WebFilter {
 

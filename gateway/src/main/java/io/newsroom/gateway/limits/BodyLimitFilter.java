@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -47,8 +48,17 @@ public class BodyLimitFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        Limit limit = limits.stream().filter(l -> l.rule().matches(request)).findFirst().orElse(fallback);
         long declared = request.getHeaders().getContentLength();
+        if (declared < 0 && !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return chain.filter(exchange); // HTTP/1.1: neither length nor chunked means no body at all
+        }
+        Limit limit = fallback;
+        for (Limit candidate : limits) {
+            if (candidate.rule().matches(request)) {
+                limit = candidate;
+                break;
+            }
+        }
         if (declared > limit.maxBytes()) {
             return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
                     "Request body of %d bytes exceeds the %s limit of %d bytes."

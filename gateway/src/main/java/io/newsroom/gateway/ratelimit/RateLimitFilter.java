@@ -1,33 +1,52 @@
 package io.newsroom.gateway.ratelimit;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Counter;
+import io.netty.util.concurrent.EventExecutor;
 import io.newsroom.gateway.clientaddress.ClientAddresses;
 import io.newsroom.gateway.errors.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 /**
  * Applies the rate limit before security, so floods of bad tokens are limited too. Every answer carries the
  * RateLimit-Limit / -Remaining / -Reset headers (IETF httpapi draft) and a RateLimit-Policy naming the window;
- * a refused request gets 429 with Retry-After.
+ * a refused request gets 429 problem+json with Retry-After. Redis unreachable: the request passes (fail open),
+ * without -Remaining/-Reset, counted in {@code newsroom.gateway.rate_limit.store_failures} and logged at most every
+ * 30 s.
  */
 public class RateLimitFilter implements WebFilter, Ordered {
 
     /** After the request id and client address filters, before Spring Security (-100). */
     public static final int ORDER = -200;
 
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    private static final long LOG_EVERY = TimeUnit.SECONDS.toNanos(30);
+
     private final RateLimiter limiter;
     private final ProblemResponses problems;
+    private final Counter storeFailures;
+    private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY);
 
-    public RateLimitFilter(RateLimiter limiter, ProblemResponses problems) {
+    public RateLimitFilter(RateLimiter limiter, ProblemResponses problems, Counter storeFailures) {
         this.limiter = limiter;
         this.problems = problems;
+        this.storeFailures = storeFailures;
     }
 
     @Override
@@ -37,24 +56,56 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        TokenBucket.Decision decision = limiter.take(exchange.getRequest(), ClientAddresses.of(exchange));
+        Mono<RateLimiter.Decision> decision = limiter.take(exchange.getRequest(), ClientAddresses.of(exchange));
+        Scheduler home = connectionLoop(exchange);
+        if (home != null) {
+            // Redis answers on Lettuce's event loop; without this hop the whole rest of the chain, the call to the
+            // service included, would run there, away from the client connection's loop and its pooled connections.
+            decision = decision.publishOn(home);
+        }
+        return decision.flatMap(d -> apply(d, exchange, chain));
+    }
+
+    private final Map<EventExecutor, Scheduler> loops = new ConcurrentHashMap<>();
+
+    private Scheduler connectionLoop(ServerWebExchange exchange) {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        if (!(nativeRequest instanceof Connection connection)) {
+            return null;
+        }
+        EventExecutor loop = connection.channel().eventLoop();
+        return loops.computeIfAbsent(loop, executor -> Schedulers.fromExecutor(executor));
+    }
+
+    private Mono<Void> apply(RateLimiter.Decision decision, ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         RateLimitPolicy policy = decision.policy();
+        RedisPolicy redis = decision.redisPolicy();
         headers.set("RateLimit-Limit", Integer.toString(policy.capacity()));
-        headers.set("RateLimit-Remaining", Integer.toString(decision.remaining()));
-        headers.set("RateLimit-Reset", Long.toString(seconds(decision.remainingNanosToFull())));
         headers.set("RateLimit-Policy", "%d;w=%d;name=\"%s\"".formatted(policy.capacity(),
                 Math.max(1, policy.period().toSeconds()), policy.name()));
+        if (decision.storeFailed()) {
+            storeFailed();
+            return chain.filter(exchange);
+        }
+        headers.set("RateLimit-Remaining", Integer.toString(redis.remaining(decision.tokensLeft())));
+        headers.set("RateLimit-Reset", Long.toString(redis.secondsToFull(decision.tokensLeft())));
         if (decision.allowed()) {
             return chain.filter(exchange);
         }
-        long retryAfter = Math.max(1, seconds(decision.retryAfterNanos()));
+        long retryAfter = redis.secondsToNext(decision.tokensLeft());
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
                 "Rate limit '%s' exceeded for this client; retry in %d s.".formatted(policy.name(), retryAfter));
     }
 
-    private static long seconds(long nanos) {
-        return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+    private void storeFailed() {
+        storeFailures.increment();
+        long now = System.nanoTime();
+        long last = lastLogged.get();
+        if (now - last >= LOG_EVERY && lastLogged.compareAndSet(last, now)) {
+            log.warn("Rate-limit store (Redis) unreachable: requests pass unlimited until it is back "
+                    + "({} so far, metric newsroom.gateway.rate_limit.store_failures)", (long) storeFailures.count());
+        }
     }
 }

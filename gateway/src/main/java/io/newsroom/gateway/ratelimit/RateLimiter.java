@@ -1,50 +1,72 @@
 package io.newsroom.gateway.ratelimit;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 import io.newsroom.gateway.routing.RequestRule;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import reactor.core.publisher.Mono;
 
 /**
- * In-memory token buckets per (policy, client address). Each gateway replica limits on its own, which is the
- * intended trade-off: no shared store on the request path; the effective limit is the per-replica limit times
- * the replica count.
+ * Rate limits shared by every gateway replica: one token bucket per (policy, client address) in Redis, kept by
+ * Spring Cloud Gateway's {@link RedisRateLimiter} (one Lua script, atomic, Redis's clock). The first policy whose
+ * methods and paths match applies, else the fallback. When Redis cannot be reached the request is allowed
+ * ({@link Decision#storeFailed()}): reads must not fail because the limiter's store did.
  */
 public class RateLimiter {
 
-    private record Rule(RequestRule rule, RateLimitPolicy policy) {
+    private record Rule(RequestRule rule, RedisPolicy policy) {
     }
 
     private final List<Rule> rules;
-    private final RateLimitPolicy fallback;
-    private final int maxClients;
-    private final LongSupplier clock;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final RedisPolicy fallback;
+    private final RedisRateLimiter redis;
 
-    public RateLimiter(RateLimitProperties properties, LongSupplier clock) {
+    public RateLimiter(RateLimitProperties properties, RedisRateLimiter redis) {
         this.rules = properties.policies().stream()
-                .map(policy -> new Rule(new RequestRule(policy.methods(), policy.paths()), policy))
+                .map(policy -> new Rule(new RequestRule(policy.methods(), policy.paths()), RedisPolicy.of(policy)))
                 .toList();
-        this.fallback = properties.fallback();
-        this.maxClients = properties.maxClients();
-        this.clock = clock;
+        this.fallback = RedisPolicy.of(properties.fallback());
+        this.redis = redis;
+        rules.forEach(rule -> register(rule.policy()));
+        register(fallback);
     }
 
-    TokenBucket.Decision take(ServerHttpRequest request, String clientAddress) {
-        RateLimitPolicy policy = policyFor(request);
-        long now = clock.getAsLong();
-        if (buckets.size() >= maxClients) {
-            buckets.values().removeIf(bucket -> bucket.isFull(now));
+    private void register(RedisPolicy policy) {
+        redis.getConfig().put(policy.policy().name(), policy.config());
+    }
+
+    Mono<Decision> take(ServerHttpRequest request, String clientAddress) {
+        RedisPolicy policy = policyFor(request);
+        return redis.isAllowed(policy.policy().name(), policy.policy().name() + '|' + clientAddress)
+                .map(response -> {
+                    String left = response.getHeaders().get(redis.getRemainingHeader());
+                    long tokensLeft = left == null ? -1 : Long.parseLong(left);
+                    return new Decision(response.isAllowed(), policy, tokensLeft);
+                });
+    }
+
+    private RedisPolicy policyFor(ServerHttpRequest request) {
+        for (Rule rule : rules) {
+            if (rule.rule().matches(request)) {
+                return rule.policy();
+            }
         }
-        return buckets.computeIfAbsent(policy.name() + '|' + clientAddress, key -> new TokenBucket(policy, now))
-                .take(now);
+        return fallback;
     }
 
-    private RateLimitPolicy policyFor(ServerHttpRequest request) {
-        return rules.stream().filter(rule -> rule.rule().matches(request)).map(Rule::policy).findFirst()
-                .orElse(fallback);
+    /**
+     * @param tokensLeft tokens in the bucket after this request; -1 when the store could not be asked (the
+     *                   library then allows the request)
+     */
+    record Decision(boolean allowed, RedisPolicy redisPolicy, long tokensLeft) {
+
+        boolean storeFailed() {
+            return tokensLeft < 0;
+        }
+
+        RateLimitPolicy policy() {
+            return redisPolicy.policy();
+        }
     }
 }

@@ -11,91 +11,214 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.Unpooled;
+import io.newsroom.infra.LocalRedis;
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The same read route (an article by slug) three ways on loopback, in one run: straight to the service, through
- * the gateway, and through nginx as a plain reverse proxy. The "service" is a Reactor Netty stand-in answering a
- * fixed ~2 KB article, so the figures show what each proxy adds, not how fast article-service's database is.
+ * The read route {@code GET /api/v1/articles/{slug}} four ways on loopback, in one run: straight to the service
+ * ({@code direct}), through Spring Cloud Gateway with one route and nothing else ({@code scg-bare}, module
+ * {@code bench/scg-bare}), through the gateway with its full production chain ({@code gateway}: security, CORS,
+ * request id, security headers, rate limit on Redis, circuit breaker, retry, metrics, access log) and through nginx
+ * as a plain keep-alive reverse proxy ({@code nginx}). The "service" is a Reactor Netty stand-in answering a fixed
+ * ~2 KB article, so the figures show what each proxy adds. Load comes from {@code wrk} (another process); the JVMs
+ * run with the JVM flags of deploy/ ({@code bench.jvm-flags}, set by the script).
  *
- * <p>Run with {@code gateway/bench/run-benchmark.sh} (installs nginx if missing). Settings as system properties:
- * {@code bench.seconds} (15), {@code bench.warmup} (8, seconds per warm-up round), {@code bench.warmup-requests}
- * (30000: warm-up rounds repeat until this many requests were served), {@code bench.concurrency} (32).
+ * <p>Then: the cost of each filter (the gateway restarted with one filter switched off, measured next to the full
+ * gateway), and latency at a fixed rate (open loop, {@link OpenLoopLoad} in its own JVM).
+ *
+ * <p>Run with {@code gateway/bench/run-benchmark.sh}. System properties: {@code bench.seconds} (15 per target and
+ * round), {@code bench.rounds} (3, targets interleaved, order rotated), {@code bench.warmup} (10 s, repeated until
+ * 30 000 requests), {@code bench.connections} (32), {@code bench.threads} (2), {@code bench.filters} (true),
+ * {@code bench.filter-seconds} (10), {@code bench.open-loop-rate} (1000), {@code bench.open-loop-seconds} (20),
+ * {@code bench.only} (comma-separated sections: {@code closed,filters,open}).
  */
 public final class ReadRouteBenchmark {
 
     private static final String SLUG = "israel-votes";
+    private static final String PATH = "/api/v1/articles/" + SLUG;
+    private static final List<String> FILTERS = List.of("security", "cors", "request-id", "security-headers",
+            "rate-limit", "circuit-breaker", "retry", "metrics", "access-log");
+
+    private final int seconds = Integer.getInteger("bench.seconds", 15);
+    private final int rounds = Integer.getInteger("bench.rounds", 3);
+    private final int warmup = Integer.getInteger("bench.warmup", 10);
+    private final int connections = Integer.getInteger("bench.connections", 32);
+    private final int threads = Integer.getInteger("bench.threads", 2);
+    private final int filterSeconds = Integer.getInteger("bench.filter-seconds", 10);
+    private final int openRate = Integer.getInteger("bench.open-loop-rate", 1000);
+    private final int openSeconds = Integer.getInteger("bench.open-loop-seconds", 20);
+    private final String only = System.getProperty("bench.only", "closed,filters,open");
+    private final List<String> jvmFlags = List.of(System.getProperty("bench.jvm-flags",
+            "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50 -XX:+ExitOnOutOfMemoryError").trim().split("\\s+"));
+    private final String scgBareClasspath = System.getProperty("bench.scg-bare-classpath", "");
+    private final Path work;
+    private final List<Process> processes = new ArrayList<>();
+    private DisposableServer service;
+    private LocalRedis redis;
+
+    private ReadRouteBenchmark() throws IOException {
+        this.work = Files.createTempDirectory("newsroom-bench");
+    }
 
     public static void main(String[] args) throws Exception {
-        int seconds = Integer.getInteger("bench.seconds", 15);
-        int warmup = Integer.getInteger("bench.warmup", 8);
-        int concurrency = Integer.getInteger("bench.concurrency", 32);
-        int warmupRequests = Integer.getInteger("bench.warmup-requests", 30_000);
-
-        DisposableServer service = startService();
-        String direct = "http://127.0.0.1:" + service.port() + "/articles/" + SLUG;
-        Path work = Files.createTempDirectory("newsroom-bench");
-        Process gateway = null;
-        Process nginx = null;
+        ReadRouteBenchmark bench = new ReadRouteBenchmark();
         try {
-            int gatewayPort = freePort();
-            int managementPort = freePort();
-            gateway = startGateway(gatewayPort, managementPort, service.port(), work);
-            int nginxPort = freePort();
-            nginx = startNginx(nginxPort, service.port(), work);
-            awaitUp("http://127.0.0.1:" + managementPort + "/actuator/health/readiness", gateway, work.resolve("gateway.log"));
-            awaitUp("http://127.0.0.1:" + nginxPort + "/api/v1/articles/" + SLUG, nginx, work.resolve("nginx-error.log"));
-
-            Map<String, String> targets = new LinkedHashMap<>();
-            targets.put("direct", direct);
-            targets.put("gateway", "http://127.0.0.1:" + gatewayPort + "/api/v1/articles/" + SLUG);
-            targets.put("nginx", "http://127.0.0.1:" + nginxPort + "/api/v1/articles/" + SLUG);
-
-            System.out.printf("Read route GET /api/v1/articles/{slug}; %d connections, %d s warm-up + %d s measured "
-                    + "per target; %d CPUs%n", concurrency, warmup, seconds, Runtime.getRuntime().availableProcessors());
-            Map<String, LoadGenerator.Result> results = new LinkedHashMap<>();
-            for (var target : targets.entrySet()) {
-                warmUp(target.getValue(), concurrency, Duration.ofSeconds(warmup), warmupRequests);
-                results.put(target.getKey(), LoadGenerator.run(target.getValue(), concurrency, Duration.ofSeconds(seconds)));
-            }
-            report(results);
+            bench.run();
         } finally {
-            stop(gateway);
-            stop(nginx);
-            service.disposeNow();
+            bench.stopAll();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        service = startService();
+        redis = LocalRedis.shared();
+        String direct = "http://127.0.0.1:" + service.port() + "/articles/" + SLUG;
+        System.out.printf("Read route GET %s; wrk -t%d -c%d, %d s per target and round, %d rounds; %d CPUs; JVM flags %s"
+                + " (+ -XX:MaxRAM=1g: the Deployment's 1 GiB limit); Redis %s; load average %s%n", PATH, threads,
+                connections, seconds, rounds, Runtime.getRuntime().availableProcessors(), String.join(" ", jvmFlags),
+                redis.version(), loadAverage());
+
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("direct", direct);
+        targets.put("scg-bare", url(startScgBare()));
+        targets.put("gateway", url(startGateway("full", List.of())));
+        targets.put("nginx", url(startNginx()));
+        for (String url : targets.values()) {
+            warmUp(url);
+        }
+        if (only.contains("closed")) {
+            closedLoop(targets);
+        }
+        if (only.contains("open")) {
+            openLoop(targets);
+        }
+        if (only.contains("filters")) {
+            filterCosts(targets.get("gateway"));
+        }
+        System.out.printf("%nload average at the end: %s%n", loadAverage());
+    }
+
+    private void closedLoop(Map<String, String> targets) {
+        Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+        targets.keySet().forEach(name -> results.put(name, new ArrayList<>()));
+        List<String> order = new ArrayList<>(targets.keySet());
+        System.out.printf("%n%-5s %-9s %10s %9s %9s %8s  %s%n", "round", "target", "req/s", "p50 ms", "p99 ms", "errors",
+                "load average");
+        for (int round = 1; round <= rounds; round++) {
+            for (String name : order) {
+                Wrk.Result r = Wrk.run(targets.get(name), threads, connections, seconds);
+                results.get(name).add(r);
+                System.out.printf("%-5d %-9s %10.0f %9.3f %9.3f %8d  %s%n", round, name, r.perSecond(), r.p50Millis(),
+                        r.p99Millis(), r.errors(), loadAverage());
+            }
+            Collections.rotate(order, 1); // interleave: each target goes first once in a while
+        }
+        System.out.printf("%nmedian of %d rounds%n%-9s %10s %9s %9s%n", rounds, "target", "req/s", "p50 ms", "p99 ms");
+        Map<String, double[]> medians = new LinkedHashMap<>();
+        results.forEach((name, list) -> {
+            double[] m = {median(list.stream().mapToDouble(Wrk.Result::perSecond).toArray()),
+                    median(list.stream().mapToDouble(Wrk.Result::p50Millis).toArray()),
+                    median(list.stream().mapToDouble(Wrk.Result::p99Millis).toArray())};
+            medians.put(name, m);
+            System.out.printf("%-9s %10.0f %9.3f %9.3f%n", name, m[0], m[1], m[2]);
+        });
+        System.out.println();
+        ratio("gateway/scg-bare", medians.get("gateway")[0] / medians.get("scg-bare")[0]);
+        ratio("gateway/nginx", medians.get("gateway")[0] / medians.get("nginx")[0]);
+        ratio("gateway/direct", medians.get("gateway")[0] / medians.get("direct")[0]);
+        ratio("scg-bare/nginx", medians.get("scg-bare")[0] / medians.get("nginx")[0]);
+        // Per round too: each ratio from measurements taken minutes apart at most.
+        for (int i = 0; i < rounds; i++) {
+            System.out.printf("round %d: gateway/scg-bare %.2f, gateway/nginx %.2f%n", i + 1,
+                    results.get("gateway").get(i).perSecond() / results.get("scg-bare").get(i).perSecond(),
+                    results.get("gateway").get(i).perSecond() / results.get("nginx").get(i).perSecond());
         }
     }
 
+    private static void ratio(String name, double value) {
+        System.out.printf("ratio %s %.2f%n", name, value);
+    }
+
+    private void openLoop(Map<String, String> targets) throws Exception {
+        System.out.printf("%nopen loop: %d req/s for %d s per target (OpenLoopLoad, own JVM; latency from each "
+                + "request's due time)%n%-9s %8s %7s %9s %9s %9s %9s %6s  %s%n", openRate, openSeconds, "target", "sent",
+                "errors", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "late", "load average");
+        Map<String, double[]> results = new LinkedHashMap<>();
+        for (var target : targets.entrySet()) {
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    OpenLoopLoad.class.getName(), target.getValue(), Integer.toString(openRate),
+                    Integer.toString(openSeconds)));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            String line = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("open-loop run failed:\n" + out));
+            String[] f = line.split(" ");
+            double[] r = {Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
+                    Double.parseDouble(f[6])};
+            results.put(target.getKey(), r);
+            System.out.printf("%-9s %8s %7s %9.3f %9.3f %9.3f %9.3f %6s  %s%n", target.getKey(), f[1], f[2], r[0], r[1],
+                    r[2], r[3], f[7], loadAverage());
+        }
+        double[] direct = results.get("direct");
+        for (String name : List.of("scg-bare", "gateway", "nginx")) {
+            double[] r = results.get(name);
+            System.out.printf("open loop %s adds over direct: p50 %+.3f ms, p99 %+.3f ms%n", name, r[0] - direct[0],
+                    r[1] - direct[1]);
+        }
+    }
+
+    private void filterCosts(String fullUrl) throws Exception {
+        System.out.printf("%nper-filter cost: the gateway restarted with one filter off, %d s each, next to the full "
+                + "gateway (measured just before, same conditions)%n%-17s %10s %10s %8s %14s  %s%n", filterSeconds,
+                "switched off", "full req/s", "off req/s", "gain", "µs/req (2 CPU)", "load average");
+        for (String filter : FILTERS) {
+            List<String> args = filter.equals("metrics")
+                    ? List.of("--spring.cloud.gateway.server.webflux.metrics.enabled=false",
+                    "--spring.cloud.gateway.server.webflux.observability.enabled=false",
+                    "--management.observations.enable.http=false",
+                    "--management.observations.enable.spring.security=false")
+                    : List.of("--newsroom.gateway.switched-off=" + filter);
+            Started variant = startGateway("without-" + filter, args);
+            String url = url(variant);
+            warmUp(url);
+            Wrk.Result full = Wrk.run(fullUrl, threads, connections, filterSeconds);
+            Wrk.Result off = Wrk.run(url, threads, connections, filterSeconds);
+            double micros = Runtime.getRuntime().availableProcessors() * 1e6
+                    * (1 / full.perSecond() - 1 / off.perSecond());
+            System.out.printf("%-17s %10.0f %10.0f %+7.1f%% %14.1f  %s%n", filter, full.perSecond(), off.perSecond(),
+                    100 * (off.perSecond() / full.perSecond() - 1), micros, loadAverage());
+            stop(variant.process());
+        }
+    }
+
+    private record Started(Process process, int port) {
+    }
+
+    private static String url(Started started) {
+        return "http://127.0.0.1:" + started.port() + PATH;
+    }
+
     /** A fresh JVM needs tens of thousands of requests before the JIT has compiled the hot path. */
-    private static void warmUp(String url, int concurrency, Duration atLeast, int requests) {
+    private void warmUp(String url) {
         long served = 0;
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         do {
-            served += LoadGenerator.run(url, concurrency, atLeast).requests();
-        } while (served < requests && System.nanoTime() < deadline);
+            served += Wrk.run(url, threads, connections, warmup).requests();
+        } while (served < 30_000 && System.nanoTime() < deadline);
     }
 
-    private static void report(Map<String, LoadGenerator.Result> results) {
-        System.out.printf("%n%-8s %10s %10s %9s %9s %8s%n", "target", "requests", "req/s", "p50 ms", "p99 ms", "errors");
-        results.forEach((name, r) -> System.out.printf("%-8s %10d %10.0f %9.3f %9.3f %8d%n",
-                name, r.requests(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors()));
-        LoadGenerator.Result direct = results.get("direct");
-        LoadGenerator.Result gateway = results.get("gateway");
-        LoadGenerator.Result nginx = results.get("nginx");
-        System.out.printf("%nratios          req/s     p50      p99%n");
-        System.out.printf("gateway/direct  %5.2f   %6.2f   %6.2f%n", gateway.perSecond() / direct.perSecond(),
-                gateway.p50Millis() / direct.p50Millis(), gateway.p99Millis() / direct.p99Millis());
-        System.out.printf("gateway/nginx   %5.2f   %6.2f   %6.2f%n", gateway.perSecond() / nginx.perSecond(),
-                gateway.p50Millis() / nginx.p50Millis(), gateway.p99Millis() / nginx.p99Millis());
-    }
-
-    private static DisposableServer startService() {
+    private DisposableServer startService() {
         byte[] article = ("{\"id\":\"5f0c1d2e-0000-4000-8000-000000000001\",\"slug\":\"" + SLUG + "\","
                 + "\"headline\":\"Israel votes in a tight race\",\"standfirst\":\"Polls close at ten\","
                 + "\"dateline\":{\"place\":\"Jerusalem\"},\"byline\":[{\"name\":\"Dana Levi\"}],"
@@ -106,36 +229,68 @@ public final class ReadRouteBenchmark {
                 .route(routes -> routes.get("/articles/{slug}", (request, response) -> response
                         .header("Content-Type", "application/json")
                         .header("Cache-Control", "max-age=60, public")
-                        .send(reactor.core.publisher.Mono.fromSupplier(() -> Unpooled.wrappedBuffer(article)))))
+                        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(article)))))
                 .bindNow();
     }
 
-    private static Process startGateway(int port, int managementPort, int servicePort, Path work) throws IOException {
-        String service = "http://127.0.0.1:" + servicePort;
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx1g"));
+    private List<String> jvm(String classpath) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmFlags);
+        command.add("-XX:MaxRAM=1g"); // what the JVM sees in the Deployment's container (memory limit 1 GiB)
         String extra = System.getProperty("bench.gateway-jvm-args", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a JFR recording
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "io.newsroom.gateway.GatewayApplication",
+        command.addAll(List.of("-cp", classpath));
+        return command;
+    }
+
+    private Started startGateway(String name, List<String> extraArgs) throws Exception {
+        int port = freePort();
+        int managementPort = freePort();
+        String service = "http://127.0.0.1:" + this.service.port();
+        List<String> command = jvm(System.getProperty("java.class.path"));
+        command.addAll(List.of("io.newsroom.gateway.GatewayApplication",
                 "--server.port=" + port,
                 "--management.server.port=" + managementPort,
                 "--newsroom.gateway.services.article=" + service,
                 "--newsroom.gateway.services.comment=" + service,
                 "--newsroom.gateway.services.search=" + service,
-                // One client address would hit the read limit at once; the limiter itself costs one map lookup.
-                "--newsroom.gateway.rate-limits.enabled=false",
-                // The access log stays on in production (JSON, async appenders); here it would only measure the console.
-                "--logging.level.io.newsroom.gateway.access=WARN",
+                "--spring.data.redis.host=127.0.0.1",
+                "--spring.data.redis.port=" + redis.port(),
+                // Rate limiting runs on every request (Redis round trip included) but one client must not be refused.
+                "--newsroom.gateway.rate-limits.fallback.capacity=100000000",
+                "--newsroom.gateway.rate-limits.fallback.period=1s",
+                // Production's structured access log (deploy/base/apps/gateway/config.env), to this JVM's log file.
+                "--logging.structured.format.console=ecs",
                 "--spring.main.banner-mode=off"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("gateway.log").toFile()).start();
+        command.addAll(extraArgs);
+        Path log = work.resolve("gateway-" + name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.add(process);
+        awaitUp("http://127.0.0.1:" + managementPort + "/actuator/health/readiness", process, log);
+        awaitUp("http://127.0.0.1:" + port + PATH, process, log);
+        return new Started(process, port);
     }
 
-    private static Process startNginx(int port, int servicePort, Path work) throws IOException {
+    private Started startScgBare() throws Exception {
+        if (scgBareClasspath.isBlank()) {
+            throw new IllegalStateException("bench.scg-bare-classpath not set: run gateway/bench/run-benchmark.sh");
+        }
+        int port = freePort();
+        List<String> command = jvm(scgBareClasspath);
+        command.addAll(List.of("io.newsroom.bench.scgbare.ScgBare", "--server.port=" + port,
+                "--bench.service=http://127.0.0.1:" + service.port()));
+        Path log = work.resolve("scg-bare.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.add(process);
+        awaitUp("http://127.0.0.1:" + port + PATH, process, log);
+        return new Started(process, port);
+    }
+
+    private Started startNginx() throws Exception {
+        int port = freePort();
         String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
         String config = user + """
                 worker_processes auto;
@@ -162,11 +317,18 @@ public final class ReadRouteBenchmark {
                         }
                     }
                 }
-                """.formatted(work, servicePort, port);
+                """.formatted(work, service.port(), port);
         Path file = work.resolve("nginx.conf");
         Files.writeString(file, config);
-        return new ProcessBuilder(nginxBinary(), "-p", work.toString(), "-c", file.toString(), "-g", "daemon off;")
-                .redirectErrorStream(true).redirectOutput(work.resolve("nginx.out").toFile()).start();
+        Process process = new ProcessBuilder(nginxBinary(), "-p", work.toString(), "-c", file.toString(), "-g",
+                "daemon off;").redirectErrorStream(true).redirectOutput(work.resolve("nginx.out").toFile()).start();
+        processes.add(process);
+        awaitUp("http://127.0.0.1:" + port + PATH, process, work.resolve("nginx-error.log"));
+        return new Started(process, port);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String nginxBinary() {
@@ -178,9 +340,25 @@ public final class ReadRouteBenchmark {
         throw new IllegalStateException("nginx not found: run gateway/bench/run-benchmark.sh (it installs nginx)");
     }
 
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException ex) {
+            return "n/a";
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     private static void awaitUp(String url, Process process, Path log) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("exited early, see " + log + ":\n" + tail(log));
@@ -196,7 +374,7 @@ public final class ReadRouteBenchmark {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("not up after 90 s: " + url + "\n" + tail(log));
+        throw new IllegalStateException("not up after 180 s: " + url + "\n" + tail(log));
     }
 
     private static String tail(Path log) throws IOException {
@@ -207,10 +385,19 @@ public final class ReadRouteBenchmark {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
+    private void stopAll() throws InterruptedException {
+        for (Process process : processes) {
+            stop(process);
+        }
+        if (service != null) {
+            service.disposeNow();
+        }
+    }
+
     private static void stop(Process process) throws InterruptedException {
-        if (process != null) {
+        if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }

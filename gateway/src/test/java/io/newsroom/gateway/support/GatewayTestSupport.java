@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.newsroom.infra.spring.RedisInfra;
 import io.newsroom.infra.spring.SecurityInfra;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,8 @@ import reactor.netty.http.client.HttpClient;
 /**
  * The whole gateway on a random port in front of three fake services, with JWTs from the shared local issuer.
  * Tests go through 127.0.0.1, configured as a trusted proxy, and each gets its own client address in
- * {@code X-Forwarded-For}, so rate limits of one test never leak into another. Tests that need an untrusted
+ * {@code X-Forwarded-For}, so rate limits of one test never leak into another. Rate limits live in the shared
+ * {@code LocalRedis} (a real redis-server). Tests that need an untrusted
  * peer connect from 127.0.0.2.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -38,7 +40,7 @@ import reactor.netty.http.client.HttpClient;
         "newsroom.gateway.resilience.circuit-breakers.search.open-for=1s",
         "newsroom.gateway.resilience.circuit-breakers.search.half-open-calls=1",
 })
-@Import(SecurityInfra.class)
+@Import({SecurityInfra.class, RedisInfra.class})
 public abstract class GatewayTestSupport {
 
     protected static final FakeService ARTICLES = new FakeService("article").start();

@@ -1,0 +1,46 @@
+package io.newsroom.gateway.ratelimit;
+
+import java.math.BigInteger;
+
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+
+/**
+ * A policy ("{@code capacity} requests per {@code period}") as SCG's Redis token bucket, which refills a whole number
+ * of tokens per second: each request takes {@code requestedTokens} tokens, the bucket refills {@code replenishRate}
+ * tokens a second and holds {@code burstCapacity}. For 5 per minute: 12 tokens a request, 1 token a second, 60 at
+ * most; for 120 per minute: 1, 2, 120. The smallest such numbers (divided by gcd(capacity, seconds)).
+ */
+record RedisPolicy(RateLimitPolicy policy, int requestedTokens, int replenishRate, long burstCapacity) {
+
+    static RedisPolicy of(RateLimitPolicy policy) {
+        long seconds = Math.max(1, policy.period().toSeconds());
+        long gcd = BigInteger.valueOf(policy.capacity()).gcd(BigInteger.valueOf(seconds)).longValueExact();
+        int requested = Math.toIntExact(seconds / gcd);
+        int rate = Math.toIntExact(policy.capacity() / gcd);
+        return new RedisPolicy(policy, requested, rate, (long) policy.capacity() * requested);
+    }
+
+    RedisRateLimiter.Config config() {
+        return new RedisRateLimiter.Config().setReplenishRate(replenishRate).setBurstCapacity(burstCapacity)
+                .setRequestedTokens(requestedTokens);
+    }
+
+    /** Requests left, from the tokens Redis reports. */
+    int remaining(long tokensLeft) {
+        return (int) Math.max(0, tokensLeft / requestedTokens);
+    }
+
+    /** Seconds until the bucket is full again (RateLimit-Reset). */
+    long secondsToFull(long tokensLeft) {
+        return ceilDiv(Math.max(0, burstCapacity - tokensLeft), replenishRate);
+    }
+
+    /** Seconds until one more request passes (Retry-After), at least 1. */
+    long secondsToNext(long tokensLeft) {
+        return Math.max(1, ceilDiv(Math.max(0, requestedTokens - tokensLeft), replenishRate));
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}
