@@ -3,6 +3,7 @@ package io.newsroom.devstack;
 import io.newsroom.infra.LocalElasticsearch;
 import io.newsroom.infra.LocalKafka;
 import io.newsroom.infra.LocalPostgres;
+import io.newsroom.infra.LocalRedis;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class Devstack {
     private LocalPostgres postgres;
     private LocalKafka kafka;
     private LocalElasticsearch elasticsearch;
+    private LocalRedis redis;
 
     Devstack(DevstackSettings settings) {
         this(settings, Map.of());
@@ -85,9 +87,11 @@ public final class Devstack {
         var es = CompletableFuture.supplyAsync(() -> LocalElasticsearch.persistent(settings.dataDir("elasticsearch"), settings.elasticsearchPort()));
         var pg = CompletableFuture.supplyAsync(() -> LocalPostgres.persistent(settings.dataDir("postgres"), settings.postgresPort()));
         var kf = CompletableFuture.supplyAsync(() -> LocalKafka.persistent(settings.dataDir("kafka"), settings.kafkaPort()));
+        var rd = CompletableFuture.supplyAsync(() -> LocalRedis.onPort(PlatformPlan.REDIS_PORT));
         postgres = join(pg, "PostgreSQL");
         kafka = join(kf, "Kafka");
         elasticsearch = join(es, "Elasticsearch");
+        redis = join(rd, "Redis");
         postgres.createDatabase("articles");
         postgres.createDatabase("comments");
         LocalTopics.create(kafka.bootstrapServers());
@@ -121,6 +125,7 @@ public final class Devstack {
         quietly(elasticsearch, LocalElasticsearch::stop);
         quietly(kafka, LocalKafka::stop);
         quietly(postgres, LocalPostgres::stop);
+        quietly(redis, LocalRedis::stop);
         System.out.println("devstack: stopped; data kept in " + settings.home());
         stopped.countDown();
     }

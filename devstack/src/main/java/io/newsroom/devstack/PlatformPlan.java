@@ -24,6 +24,8 @@ record PlatformPlan(List<PlatformService> services, Map<Integer, String> ports) 
     static final int COMMENT_MANAGEMENT_PORT = 9082;
     static final int SEARCH_MANAGEMENT_PORT = 9083;
     static final String READINESS = "/actuator/health/readiness";
+    /** The gateways' shared rate-limit buckets. */
+    static final int REDIS_PORT = 16379;
     static final String ISSUER = "http://localhost:" + AUTH_PORT;
 
     static PlatformPlan local(DevstackSettings settings) {
@@ -58,7 +60,9 @@ record PlatformPlan(List<PlatformService> services, Map<Integer, String> ports) 
                 infra -> with(resourceServer(infra), management(GATEWAY_MANAGEMENT_PORT), Map.of(
                         "NEWSROOM_GATEWAY_SERVICES_ARTICLE", "http://localhost:" + ARTICLE_PORT,
                         "NEWSROOM_GATEWAY_SERVICES_COMMENT", "http://localhost:" + COMMENT_PORT,
-                        "NEWSROOM_GATEWAY_SERVICES_SEARCH", "http://localhost:" + SEARCH_PORT)));
+                        "NEWSROOM_GATEWAY_SERVICES_SEARCH", "http://localhost:" + SEARCH_PORT,
+                        "SPRING_DATA_REDIS_HOST", "127.0.0.1",
+                        "SPRING_DATA_REDIS_PORT", String.valueOf(REDIS_PORT))));
         var services = Stream.of(auth, article, comment, search, gateway)
                 .map(service -> withOverrides(service, overrides.getOrDefault(service.name(), Map.of())))
                 .toList();
@@ -74,6 +78,7 @@ record PlatformPlan(List<PlatformService> services, Map<Integer, String> ports) 
         ports.put(settings.kafkaPort() + 1, "Kafka controller");
         ports.put(settings.postgresPort(), "PostgreSQL");
         ports.put(settings.elasticsearchPort(), "Elasticsearch");
+        ports.put(REDIS_PORT, "Redis");
         return new PlatformPlan(services, ports);
     }
 

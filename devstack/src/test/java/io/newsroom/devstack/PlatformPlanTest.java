@@ -35,7 +35,15 @@ class PlatformPlanTest {
 
     @Test
     void everyPortIsCheckedBeforeStarting() {
-        assertThat(plan.ports()).containsKeys(8080, 8081, 8082, 8083, 9000, 19092, 15432, 19200, 9080, 9081, 9082, 9083);
+        assertThat(plan.ports()).containsKeys(8080, 8081, 8082, 8083, 9000, 19092, 15432, 19200, 9080, 9081, 9082, 9083, 16379);
+    }
+
+    /** One Redis holds the rate-limit buckets, so limits hold however many gateways run. */
+    @Test
+    void theGatewayKeepsItsRateLimitsInDevstacksRedis() {
+        assertThat(plan.service("gateway").environment(infra))
+                .containsEntry("SPRING_DATA_REDIS_HOST", "127.0.0.1")
+                .containsEntry("SPRING_DATA_REDIS_PORT", "16379");
     }
 
     @Test
