@@ -62,6 +62,18 @@ public class Assets {
         return byFingerprintedName.get(url.substring("/assets/".length())).bytes().length;
     }
 
+    /** Pictures under stable names (sample hero image for demos and tests); a day's cache. */
+    @GetMapping("/media/{name}")
+    ResponseEntity<byte[]> media(@PathVariable String name) {
+        if (!name.endsWith(".svg") || !urlByName.containsKey(name)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(new byte[0]);
+        }
+        String url = urlByName.get(name);
+        Asset asset = byFingerprintedName.get(url.substring("/assets/".length()));
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+                .contentType(asset.type()).body(asset.bytes());
+    }
+
     @GetMapping("/assets/{name}")
     ResponseEntity<byte[]> asset(@PathVariable String name) {
         Asset asset = byFingerprintedName.get(name);
