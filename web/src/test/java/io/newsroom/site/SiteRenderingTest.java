@@ -88,7 +88,10 @@ class SiteRenderingTest {
         assertThat(page.select("script:not([src]):not([type=application/ld+json])")).isEmpty();
 
         String etag = response.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).as("weak: Tomcat compresses no response with a strong ETag").startsWith("W/");
         assertThat(get("/", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        var compressed = get("/", "Accept-Encoding", "gzip");
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
     }
 
     @Test

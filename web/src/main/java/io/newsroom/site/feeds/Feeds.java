@@ -188,7 +188,7 @@ class Feeds {
 
     private static String etag(String body) {
         try {
-            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            return "W/\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(body.getBytes(StandardCharsets.UTF_8))).substring(0, 32) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

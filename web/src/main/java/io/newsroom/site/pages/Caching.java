@@ -42,7 +42,8 @@ final class Caching {
                 digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
-            return "\"" + HexFormat.of().formatHex(digest.digest()).substring(0, 32) + "\"";
+            // weak: the bytes differ once compressed (and Tomcat compresses no response with a strong ETag)
+            return "W/\"" + HexFormat.of().formatHex(digest.digest()).substring(0, 32) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
