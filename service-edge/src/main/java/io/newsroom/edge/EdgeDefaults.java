@@ -16,6 +16,9 @@ public class EdgeDefaults implements EnvironmentPostProcessor {
     static final Map<String, Object> DEFAULTS = Map.ofEntries(
             // RS256 and ES256 tokens, as CONVENTIONS.md promises; roles claim -> ROLE_* authorities.
             Map.entry("spring.security.oauth2.resourceserver.jwt.jws-algorithms", "RS256,ES256"),
+            // Above the gateway's own limits (8 KB request target, 16 KB headers), so whatever the gateway lets
+            // through is answered by the service; Tomcat's 8 KB default dropped such requests (the gateway saw 503).
+            Map.entry("server.max-http-request-header-size", "32KB"),
             Map.entry("spring.security.oauth2.resourceserver.jwt.authorities-claim-name", "roles"),
             Map.entry("spring.security.oauth2.resourceserver.jwt.authority-prefix", "ROLE_"),
             Map.entry("spring.jackson.deserialization.fail-on-unknown-properties", "true"),

@@ -45,8 +45,7 @@ class ApiReference {
                                 + "under the same /api/v1 (see the other documents in the selector).")
                         .license(new License().name("Proprietary").url("https://newsroom.example/terms")))
                 .servers(List.of(new Server().url(ForwardedHeaders.API_PREFIX).description("this gateway")))
-                .tags(List.of(new Tag().name("pages").description("Whole pages assembled from several services."),
-                        new Tag().name("security").description("How clients obtain and present tokens.")))
+                .tags(List.of(new Tag().name("pages").description("Whole pages assembled from several services.")))
                 // No bearer-jwt scheme here: every gateway operation is public (explicit empty security), and an
                 // unused scheme fails Redocly's no-unused-components. The services' documents declare it.
                 .components(new Components().addSchemas(PROBLEM, problemSchema()));
@@ -56,8 +55,6 @@ class ApiReference {
     @Bean
     OpenApiCustomizer gatewayApiContract() {
         return api -> {
-            api.getPaths().addPathItem(ForwardedHeaders.API_PREFIX + "/.well-known/oauth-protected-resource",
-                    protectedResourceMetadata());
             Paths relative = new Paths();
             api.getPaths().forEach((path, item) -> {
                 relative.addPathItem(path.startsWith(ForwardedHeaders.API_PREFIX + "/")
@@ -82,20 +79,6 @@ class ApiReference {
             api.getComponents().addSchemas(ENVELOPE, envelopeSchema());
             api.getComponents().addSchemas(ARTICLE_PAGE, articlePageSchema());
         };
-    }
-
-    /** Routed to the services (one issuer, one audience): where every 401's resource_metadata points. */
-    private static PathItem protectedResourceMetadata() {
-        var metadata = new io.swagger.v3.oas.models.Operation()
-                .operationId("getProtectedResourceMetadata")
-                .addTagsItem("security")
-                .summary("Protected resource metadata (RFC 9728)")
-                .description("Which authorization server issues tokens for this API and how to send them. The "
-                        + "resource_metadata of every 401's WWW-Authenticate header points here.")
-                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("The metadata")
-                        .content(new Content().addMediaType("application/json",
-                                new MediaType().schema(new ObjectSchema())))));
-        return new PathItem().get(metadata);
     }
 
     private static void addIfMissing(ApiResponses responses, String code, String description) {

@@ -28,11 +28,7 @@ class ApiReferenceIT extends GatewayTestSupport {
 
         assertThat(api.path("servers")).hasSize(1);
         assertThat(api.path("servers").get(0).path("url").asString()).isEqualTo("/api/v1");
-        assertThat(api.path("paths").propertyNames())
-                .containsExactlyInAnyOrder("/pages/article/{slug}", "/.well-known/oauth-protected-resource");
-        JsonNode metadata = api.path("paths").path("/.well-known/oauth-protected-resource").path("get");
-        assertThat(metadata.path("operationId").asString()).isEqualTo("getProtectedResourceMetadata");
-        assertThat(metadata.path("security")).isEmpty();
+        assertThat(api.path("paths").propertyNames()).containsExactly("/pages/article/{slug}");
         JsonNode get = api.path("paths").path("/pages/article/{slug}").path("get");
         assertThat(get.path("operationId").asString()).isEqualTo("getArticlePage");
         assertThat(get.path("summary").asString()).isNotBlank();
