@@ -1,5 +1,7 @@
 package io.newsroom.devstack;
 
+import io.newsroom.infra.node.NodeTools;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,10 @@ class ApiContractIT {
         assertThat(problems).as("OpenAPI documents through the gateway").isEmpty();
     }
 
+    /** No telemetry, no update check: the version is pinned on purpose. */
+    private static final java.util.Map<String, String> REDOCLY_QUIET =
+            java.util.Map.of("REDOCLY_TELEMETRY", "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+
     @Test
     @Order(2)
     void theDocumentsPassRedoclyRecommendedRules() {
@@ -60,7 +66,7 @@ class ApiContractIT {
                 errors.add(f.name() + ": no OpenAPI document to lint (" + f.url() + " answered " + f.status() + ")");
                 continue;
             }
-            var result = NodeTools.run(tool, Duration.ofMinutes(2), tool.resolve("node_modules/.bin/redocly").toAbsolutePath().toString(), "lint", f.file().toString(),
+            var result = NodeTools.run(tool, Duration.ofMinutes(2), REDOCLY_QUIET, tool.resolve("node_modules/.bin/redocly").toAbsolutePath().toString(), "lint", f.file().toString(),
                     "--extends", "recommended", "--format", "json", "--max-problems", "1000");
             JsonNode report;
             try {

@@ -1,5 +1,7 @@
 package io.newsroom.events;
 
+import io.newsroom.infra.node.NodeTools;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

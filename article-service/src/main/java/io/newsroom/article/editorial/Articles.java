@@ -1,5 +1,6 @@
 package io.newsroom.article.editorial;
 
+import io.newsroom.edge.listing.KeysetCursor;
 import io.newsroom.events.Author;
 import io.newsroom.events.Correction;
 import io.newsroom.events.Dateline;
@@ -60,7 +61,7 @@ public class Articles {
      * Scheduled articles by due time, the others most recently changed first, strictly after {@code after}
      * (keyset on the sort key and the id); one more than {@code limit} so the caller knows if a page follows.
      */
-    List<Article> withStatus(ArticleStatus status, DeskCursor after, int limit) {
+    List<Article> withStatus(ArticleStatus status, KeysetCursor after, int limit) {
         boolean scheduled = status == ArticleStatus.SCHEDULED;
         String key = scheduled ? "a.scheduled_for" : "a.updated_at";
         String direction = scheduled ? "" : " desc";

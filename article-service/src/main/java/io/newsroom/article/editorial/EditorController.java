@@ -1,5 +1,6 @@
 package io.newsroom.article.editorial;
 
+import io.newsroom.edge.listing.KeysetCursor;
 import io.newsroom.article.web.ETags;
 import io.newsroom.edge.input.PlainText;
 import io.newsroom.edge.listing.Listing;
@@ -107,11 +108,11 @@ class EditorController {
                           @Parameter(description = "Page size, 1–200") int limit,
                           @RequestParam(required = false) @Size(max = 200)
                           @Parameter(description = "The `nextCursor` of the previous page") String cursor) {
-        List<Article> page = editorial.list(status, cursor == null ? null : DeskCursor.decode(cursor), limit);
+        List<Article> page = editorial.list(status, cursor == null ? null : KeysetCursor.decode(cursor), limit);
         String next = null;
         if (page.size() > limit) {
             page = page.subList(0, limit);
-            next = DeskCursor.after(page.getLast(), status).encode();
+            next = deskPosition(page.getLast(), status).encode();
         }
         return new Listing<>(page, next);
     }
@@ -274,5 +275,10 @@ class EditorController {
     }
 
     record NewCorrection(@NotBlank @Size(max = 2000) @PlainText @Schema(description = PLAIN_TEXT) String text) {
+    }
+
+    /** The desk sorts scheduled articles by due time, the others by their last change. */
+    private static KeysetCursor deskPosition(Article last, ArticleStatus status) {
+        return new KeysetCursor(status == ArticleStatus.SCHEDULED ? last.scheduledFor() : last.updatedAt(), last.id());
     }
 }

@@ -1,5 +1,6 @@
 package io.newsroom.article.editorial;
 
+import io.newsroom.edge.listing.KeysetCursor;
 import io.newsroom.article.InvalidFieldException;
 import io.newsroom.events.ArticleChange;
 import org.springframework.stereotype.Service;
@@ -129,7 +130,7 @@ public class Editorial {
     }
 
     @Transactional(readOnly = true)
-    public List<Article> list(ArticleStatus status, DeskCursor after, int limit) {
+    public List<Article> list(ArticleStatus status, KeysetCursor after, int limit) {
         return articles.withStatus(status, after, limit);
     }
 

@@ -1,5 +1,6 @@
 package io.newsroom.article.reading;
 
+import io.newsroom.edge.listing.KeysetCursor;
 import io.newsroom.article.editorial.Article;
 import io.newsroom.article.editorial.Articles;
 import io.newsroom.events.EventJson;
@@ -43,7 +44,7 @@ class PublicArticles {
     }
 
     /** Newest first, strictly after {@code after}; asks for one more than {@code limit} so the caller knows if a next page exists. */
-    List<Teaser> latest(LatestNewsFilter filter, Cursor after, int limit) {
+    List<Teaser> latest(LatestNewsFilter filter, KeysetCursor after, int limit) {
         var sql = new StringBuilder("select " + TEASER_COLUMNS + " from article a where a.status = 'PUBLISHED'");
         var params = new ArrayList<Object>();
         if (filter.section() != null) {
@@ -60,7 +61,7 @@ class PublicArticles {
         }
         if (after != null) {
             sql.append(" and (a.published_at, a.id) < (?, ?)");
-            params.add(Timestamp.from(after.publishedAt()));
+            params.add(Timestamp.from(after.at()));
             params.add(after.id());
         }
         sql.append(" order by a.published_at desc, a.id desc limit ?");

@@ -1,5 +1,6 @@
 package io.newsroom.article.reading;
 
+import io.newsroom.edge.listing.KeysetCursor;
 import io.newsroom.article.ArticleProperties;
 import io.newsroom.article.editorial.Article;
 import io.newsroom.article.editorial.ArticleNotFoundException;
@@ -127,12 +128,12 @@ class ReadingController {
                            @Parameter(description = "The `nextCursor` of the previous page") String cursor) {
         var filter = new PublicArticles.LatestNewsFilter(section,
                 tag == null ? null : tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT), author);
-        List<Teaser> page = articles.latest(filter, cursor == null ? null : Cursor.decode(cursor), limit);
+        List<Teaser> page = articles.latest(filter, cursor == null ? null : KeysetCursor.decode(cursor), limit);
         String next = null;
         if (page.size() > limit) {
             page = page.subList(0, limit);
             Teaser last = page.getLast();
-            next = new Cursor(last.publishedAt(), last.id()).encode();
+            next = new KeysetCursor(last.publishedAt(), last.id()).encode();
         }
         return new Listing<>(page, next);
     }

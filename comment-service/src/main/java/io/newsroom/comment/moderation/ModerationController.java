@@ -1,5 +1,6 @@
 package io.newsroom.comment.moderation;
 
+import io.newsroom.edge.listing.KeysetCursor;
 import io.newsroom.comment.ModerationPolicy;
 import io.newsroom.edge.input.PlainText;
 import io.newsroom.edge.listing.Listing;
@@ -99,7 +100,7 @@ class ModerationController {
                                 @Parameter(description = "Page size, 1–100") int limit,
                                 @RequestParam(required = false) @Size(max = 200)
                                 @Parameter(description = "The `nextCursor` of the previous page") String cursor) {
-        return queues.page(queue, articleId, email, cursor == null ? null : QueueCursor.decode(cursor), limit);
+        return queues.page(queue, articleId, email, cursor == null ? null : KeysetCursor.decode(cursor), limit);
     }
 
     @GetMapping("/comments/{commentId}")

@@ -1,5 +1,6 @@
 package io.newsroom.comment.moderation;
 
+import io.newsroom.edge.listing.KeysetCursor;
 import io.newsroom.comment.Comments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,7 +31,7 @@ class ModerationQueues {
     record Page(List<ModeratedComment> items, String nextCursor, long total) {
     }
 
-    Page page(ModerationQueue queue, UUID articleId, String email, QueueCursor after, int limit) {
+    Page page(ModerationQueue queue, UUID articleId, String email, KeysetCursor after, int limit) {
         StringBuilder where = new StringBuilder(queue.condition);
         List<Object> params = new ArrayList<>();
         if (articleId != null) {
@@ -47,8 +48,8 @@ class ModerationQueues {
         String keyset = "";
         if (after != null) {
             keyset = " and (c.posted_at, c.comment_id) > (?, ?)";
-            pageParams.add(Timestamp.from(after.postedAt()));
-            pageParams.add(after.commentId());
+            pageParams.add(Timestamp.from(after.at()));
+            pageParams.add(after.id());
         }
         pageParams.add(limit + 1);
         List<ModeratedComment> items = jdbc.sql("select " + Comments.COLUMNS + " from comments c where " + where + keyset
@@ -59,7 +60,7 @@ class ModerationQueues {
         if (items.size() > limit) {
             items = items.subList(0, limit);
             ModeratedComment last = items.getLast();
-            next = new QueueCursor(last.postedAt(), last.id()).encode();
+            next = new KeysetCursor(last.postedAt(), last.id()).encode();
         }
         return new Page(items, next, total);
     }

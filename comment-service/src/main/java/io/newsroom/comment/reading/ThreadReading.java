@@ -1,5 +1,6 @@
 package io.newsroom.comment.reading;
 
+import io.newsroom.edge.listing.KeysetCursor;
 import io.newsroom.comment.Comment;
 import io.newsroom.comment.articles.Article;
 import io.newsroom.comment.articles.ArticleGate;
@@ -29,7 +30,7 @@ class ThreadReading {
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     ThreadPage page(UUID articleId, boolean newestFirst, String cursor, int limit) {
         Article article = gate.requirePublished(articleId);
-        List<Comment> roots = threads.topLevel(articleId, newestFirst, cursor == null ? null : ThreadCursor.decode(cursor), limit);
+        List<Comment> roots = threads.topLevel(articleId, newestFirst, cursor == null ? null : KeysetCursor.decode(cursor), limit);
         boolean more = roots.size() > limit;
         if (more) {
             roots = roots.subList(0, limit);
@@ -37,7 +38,7 @@ class ThreadReading {
         Map<UUID, List<Comment>> replies = threads.repliesByParent(roots.stream().map(Comment::id).toList());
         List<PublicComment> comments = roots.stream().map(root -> withReplies(root, replies)).toList();
         Comment last = roots.isEmpty() ? null : roots.getLast();
-        String next = more ? new ThreadCursor(last.postedAt(), last.id()).encode() : null;
+        String next = more ? new KeysetCursor(last.postedAt(), last.id()).encode() : null;
         return new ThreadPage(comments, next, article.approvedCommentCount());
     }
 

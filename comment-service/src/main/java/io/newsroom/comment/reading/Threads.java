@@ -1,5 +1,6 @@
 package io.newsroom.comment.reading;
 
+import io.newsroom.edge.listing.KeysetCursor;
 import io.newsroom.comment.Comment;
 import io.newsroom.comment.Comments;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,7 @@ class Threads {
     }
 
     /** Top-level comments after the cursor; one more than {@code limit} is fetched to know if a page follows. */
-    List<Comment> topLevel(UUID articleId, boolean newestFirst, ThreadCursor after, int limit) {
+    List<Comment> topLevel(UUID articleId, boolean newestFirst, KeysetCursor after, int limit) {
         String direction = newestFirst ? "desc" : "asc";
         String keyset = after == null ? "" : newestFirst
                 ? " and (posted_at, comment_id) < (:postedAt, :commentId)"
@@ -35,7 +36,7 @@ class Threads {
                 .param("articleId", articleId)
                 .param("limit", limit + 1);
         if (after != null) {
-            query = query.param("postedAt", Timestamp.from(after.postedAt())).param("commentId", after.commentId());
+            query = query.param("postedAt", Timestamp.from(after.at())).param("commentId", after.id());
         }
         return query.query(Comments.ROW).list();
     }

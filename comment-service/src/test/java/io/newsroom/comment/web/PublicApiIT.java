@@ -101,7 +101,7 @@ class PublicApiIT extends IntegrationTest {
     void oddReaderParametersAre400() {
         UUID article = openArticle();
         String far = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("9000000000000000000:" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(("9000000000000000000|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         for (String query : List.of("articleIds=%00", "articleIds=", "articleIds=%20", "articleIds=,",
                 "articleIds=" + UUID.randomUUID() + ",,"+ UUID.randomUUID(), "articleIds=not-a-uuid",
                 "articleIds=" + String.join(",", Collections.nCopies(101, UUID.randomUUID().toString())))) {

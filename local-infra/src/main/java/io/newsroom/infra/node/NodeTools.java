@@ -1,4 +1,4 @@
-package io.newsroom.devstack;
+package io.newsroom.infra.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -16,20 +17,21 @@ import java.util.stream.Stream;
  * Node-based contract tools for tests: a committed package.json + package-lock.json (pinned versions) under
  * src/test/node is copied to a directory under target/ and installed there with {@code npm ci} (from npm's
  * own cache when it has the packages). A fresh clone therefore needs only Node 20+ and npm on the PATH; a
- * missing Node fails the test with a message saying so, it never passes silently.
+ * missing Node fails the test with a message saying so, it never passes silently. Used by the contract lints
+ * (events' AsyncAPI parser, devstack's Redocly).
  */
-final class NodeTools { // same as events' test NodeTools: test code is not shared between modules
+public final class NodeTools {
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
 
     private NodeTools() {
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     /** Copies the tool sources into {@code target} and runs {@code npm ci} unless that lock file is already installed. */
-    static Path install(Path source, Path target) {
+    public static Path install(Path source, Path target) {
         try {
             Files.createDirectories(target);
             try (Stream<Path> files = Files.list(source)) {
@@ -54,7 +56,12 @@ final class NodeTools { // same as events' test NodeTools: test code is not shar
         }
     }
 
-    static Result run(Path directory, Duration timeout, String... command) {
+    public static Result run(Path directory, Duration timeout, String... command) {
+        return run(directory, timeout, Map.of(), command);
+    }
+
+    /** @param environment added to the inherited environment (e.g. a tool's telemetry switch) */
+    public static Result run(Path directory, Duration timeout, Map<String, String> environment, String... command) {
         try {
             Path out = Files.createTempFile("node-tool-", ".out");
             Path err = Files.createTempFile("node-tool-", ".err");
@@ -62,9 +69,7 @@ final class NodeTools { // same as events' test NodeTools: test code is not shar
             try {
                 var builder = new ProcessBuilder(List.of(command)).directory(directory.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
-                // Redocly: no telemetry, no update check (the version is pinned on purpose)
-                builder.environment().put("REDOCLY_TELEMETRY", "off");
-                builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+                builder.environment().putAll(environment);
                 process = builder.start();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot run `" + String.join(" ", command)
@@ -87,7 +92,7 @@ final class NodeTools { // same as events' test NodeTools: test code is not shar
         }
     }
 
-    static List<String> lines(String text) {
+    public static List<String> lines(String text) {
         var lines = new ArrayList<String>();
         text.lines().filter(line -> !line.isBlank()).forEach(lines::add);
         return lines;
