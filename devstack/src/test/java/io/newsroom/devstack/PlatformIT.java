@@ -10,13 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +32,9 @@ import static org.awaitility.Awaitility.await;
 class PlatformIT {
 
     private static final String GATEWAY = "http://localhost:8080";
-    private static final String AUTH = "http://localhost:9000";
     private static final String READER_EMAIL = "reader-" + UUID.randomUUID() + "@example.org";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = PlatformClient.JSON;
     private final String marker = "zanzibar" + Long.toString(System.nanoTime(), 36);
     private String articleId;
     private String slug;
@@ -82,7 +77,7 @@ class PlatformIT {
     @Test
     @Order(3)
     void aPublishedArticleBecomesSearchableThroughTheGateway() throws Exception {
-        String editor = token("newsroom-editor", "editor-secret");
+        String editor = PlatformClient.token("EDITOR");
         String draft = """
                 {"headline": "Lighthouse keepers of %1$s vote to stay on the island",
                  "standfirst": "The %1$s keepers chose the lamp over the mainland.",
@@ -140,24 +135,14 @@ class PlatformIT {
         });
     }
 
-    private String token(String client, String secret) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        var response = http.send(HttpRequest.newBuilder(URI.create(AUTH + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).get("access_token").asString();
+    private static HttpResponse<String> get(String url, String token) {
+        return PlatformClient.get(url, token);
     }
 
-    private HttpResponse<String> get(String url, String token) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
+    private static HttpResponse<String> send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        return PlatformClient.send(request);
     }
 }

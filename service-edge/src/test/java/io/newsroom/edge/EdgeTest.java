@@ -78,6 +78,19 @@ class EdgeTest {
     }
 
     @Test
+    void theResourceMetadataTheChallengePointsAtAnswersGetAndHeadWithTheGatewaysUrl() {
+        HttpTestResponse get = http.get("/.well-known/oauth-protected-resource", GATEWAY);
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(get.header("Content-Type")).startsWith("application/json");
+        assertThat(get.json().path("resource").asString()).isEqualTo("https://gateway.example:8443/api/v1");
+
+        HttpTestResponse head = http.head("/.well-known/oauth-protected-resource", GATEWAY);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Type")).startsWith("application/json");
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void aTokenWithoutTheRoleIsAForbiddenProblem() {
         HttpTestResponse response = http.get("/admin/stats",
                 "Authorization", HttpTestClient.bearer(Jwks.shared().rs256("EDITOR")));

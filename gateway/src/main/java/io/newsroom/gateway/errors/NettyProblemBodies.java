@@ -27,7 +27,8 @@ import reactor.netty.NettyPipeline;
  * {@code server.max-http-request-header-size}, 400 for garbage) and Spring's 400 for a request target that is not
  * a URI all go out with an empty body. This handler, right after reactor's HTTP codec, gives any error response
  * (4xx/5xx) that has no body and no Content-Type a small problem+json body. It looks at the status of each
- * response head only; everything else passes untouched. HEAD answers stay bodiless.
+ * response head only; everything else passes untouched. A HEAD answer gets the same Content-Type and
+ * Content-Length as the GET answer would (RFC 9110 9.3.2) but stays bodiless.
  */
 @Component
 public class NettyProblemBodies implements NettyServerCustomizer {
@@ -76,6 +77,11 @@ public class NettyProblemBodies implements NettyServerCustomizer {
             if (msg instanceof HttpResponse response && isBareError(response)) {
                 int status = response.status().code();
                 byte[] body = body(status);
+                if (head) {
+                    describe(response, body.length);
+                    super.write(ctx, msg, promise);
+                    return;
+                }
                 if (msg instanceof FullHttpResponse full) {
                     if (full.content().isReadable()) {
                         super.write(ctx, msg, promise);
@@ -109,13 +115,16 @@ public class NettyProblemBodies implements NettyServerCustomizer {
         }
 
         private boolean isBareError(HttpResponse response) {
-            return !head && response.status().code() >= 400
+            // A HEAD answer has no body to measure: Spring leaves it chunked, without a Content-Length.
+            long length = HttpUtil.getContentLength(response, head ? 0L : -1L);
+            return response.status().code() >= 400
                     && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)
-                    && HttpUtil.getContentLength(response, -1L) == 0L;
+                    && length == 0L;
         }
 
         private static void describe(HttpResponse response, int length) {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+            response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
             HttpUtil.setContentLength(response, length);
         }
     }

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers requests whose target no service should see, before routing, security or rate limits: a target over
- * {@code newsroom.gateway.request-target.max-length} (414), and paths with dot segments ({@code ..}, {@code .},
+ * {@code newsroom.gateway.request-target.max-length} (414), and paths with empty segments ({@code //}; without this
+ * check they met a bare 400 further in) or dot segments ({@code ..}, {@code .},
  * also encoded as {@code %2e}), encoded slashes or backslashes ({@code %2F}, {@code %5C}, {@code \}), NUL or
  * other control characters (raw or encoded), broken percent-escapes or percent-escapes that are not UTF-8
  * ({@code %FF}) — 400 {@code invalid-request}. The query is checked for broken escapes, invalid UTF-8 and characters
@@ -68,6 +69,9 @@ public class RequestTargetFilter implements WebFilter {
         for (int i = 0; i < length; i++) {
             char c = path.charAt(i);
             if (c == '/') {
+                if (i > 0 && i == segmentStart) {
+                    return "The path contains an empty segment ('//').";
+                }
                 if (utf8Pending > 0) {
                     return "The path contains a percent-escape that is not UTF-8.";
                 }

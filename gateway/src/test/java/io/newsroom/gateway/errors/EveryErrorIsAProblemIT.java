@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import io.newsroom.gateway.support.GatewayTestSupport;
-import io.newsroom.gateway.support.RawHttp;
+import io.newsroom.infra.http.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +23,7 @@ class EveryErrorIsAProblemIT extends GatewayTestSupport {
             "/api/v1/articles/%FF", "/api/v1/articles/%C3", "/api/v1/articles/%C3%28",
             "/api/v1/articles/%2e%2e/editor/articles", "/api/v1/articles/%2E", "/api/v1/articles/.%2e",
             "/api/v1/articles/%0A", "/api/v1/articles?cursor=%FF", "/api/v1/search?q=%E2%82",
+            "/api/v1/articles//x", "//api/v1/articles",
     })
     void badRequestTargetsAreAnsweredByTheGatewayAsInvalidRequest(String target) {
         client().get().uri(URI.create(gatewayOrigin() + target)).exchange()

@@ -1,7 +1,10 @@
 package io.newsroom.gateway.errors;
 
 import io.newsroom.gateway.support.GatewayTestSupport;
+import io.newsroom.infra.http.RawHttp;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,5 +42,27 @@ class HeadIT extends GatewayTestSupport {
     void headStillNeedsARoleWhereGetDoes() {
         client().head().uri("/api/v1/moderation/queues/held").exchange().expectStatus().isUnauthorized();
         assertThat(COMMENTS.received()).isEmpty();
+    }
+
+    /** Found by the platform fuzz: refusals made below Spring (Netty's 431, the request-target checks) lost their Content-Type on HEAD. */
+    @Test
+    void headRefusalsCarryTheSameStatusAndContentTypeAsGetWithoutABody() {
+        Map<String, String> hugeHead = Map.of("X-Padding", "p".repeat(40 * 1024));
+        for (String target : new String[] {"/api/v1/articles//x", "/api/v1/articles/%2F"}) {
+            assertHeadLikeGet(target, Map.of("X-Forwarded-For", nextReaderAddress()));
+        }
+        assertHeadLikeGet("/api/v1/articles/israel-votes", hugeHead);
+        assertHeadLikeGet("/api/v1/search?q=" + "x".repeat(20 * 1024), Map.of());
+        assertThat(ARTICLES.received()).isEmpty();
+    }
+
+    private void assertHeadLikeGet(String target, Map<String, String> headers) {
+        RawHttp.Response get = RawHttp.send(port, "GET", target, headers);
+        RawHttp.Response head = RawHttp.send(port, "HEAD", target, headers);
+
+        assertThat(get.status()).as("GET " + target).isBetween(400, 499);
+        assertThat(head.status()).as("HEAD " + target).isEqualTo(get.status());
+        assertThat(head.header("Content-Type")).as("HEAD " + target + ", GET answered " + get.headers() + " " + get.body() + ", HEAD " + head.headers()).isEqualTo("application/problem+json");
+        assertThat(head.header("Content-Type")).isEqualTo(get.header("Content-Type"));
     }
 }

@@ -29,6 +29,7 @@ class RouteTableIT extends GatewayTestSupport {
             "GET,  /api/v1/suggest?prefix=ele,                     search,  /suggest",
             "GET,  /api/v1/latest,                                 search,  /latest",
             "GET,  /api/v1/comments/c1,                           comment, /comments/c1",
+            "GET,  /api/v1/.well-known/oauth-protected-resource,   article, /.well-known/oauth-protected-resource",
             "GET,  /openapi/article,                               article, /v3/api-docs",
             "GET,  /openapi/comment,                               comment, /v3/api-docs",
             "GET,  /openapi/search,                                search,  /v3/api-docs",

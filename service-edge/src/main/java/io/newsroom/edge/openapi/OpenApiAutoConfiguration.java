@@ -30,7 +30,7 @@ public class OpenApiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OpenAPI serviceApi(ApiProperties api) {
-        return new OpenAPI()
+        OpenAPI document = new OpenAPI()
                 .info(new Info().title(api.title()).version(api.version()).description(api.description()))
                 .servers(List.of(new Server().url(api.server()).description("The newsroom gateway")))
                 .components(new Components()
@@ -39,6 +39,10 @@ public class OpenApiAutoConfiguration {
                                 .description("A JWT (RS256 or ES256) from the newsroom issuer, audience newsroom; "
                                         + "roles in the roles claim."))
                         .addSchemas(ProblemResponses.PROBLEM, ProblemResponses.problemSchema()));
+        if (api.resourceMetadata()) {
+            document.path(ResourceMetadataPath.PATH, ResourceMetadataPath.item());
+        }
+        return document;
     }
 
     @Bean

@@ -9,6 +9,8 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -40,6 +42,14 @@ public class EdgeSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityProblems securityProblems() {
         return new SecurityProblems();
+    }
+
+    /** Just before Spring Security's filter chain, after the forwarded headers are applied. */
+    @Bean
+    FilterRegistrationBean<MetadataHeadRequests> metadataHeadRequests() {
+        var registration = new FilterRegistrationBean<>(new MetadataHeadRequests());
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package io.newsroom.gateway.support;
+package io.newsroom.infra.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
