@@ -248,6 +248,45 @@ class FaultDrillsIT {
         assertThat(outcomes.keySet()).as("every post was accepted or failed clearly").isSubsetOf("201", "503", "504");
     }
 
+    @Test
+    @Order(5)
+    void anAuthServerRestartWithANewKeyAcceptsNewTokensAtOnceEverywhereWithoutA5xx() throws Exception {
+        Story story = Newsroom.publish(Newsroom.draft(Newsroom.copy(Newsroom.marker("auth"), Newsroom.marker("kin"))));
+        String oldEditor = PlatformClient.token("EDITOR");
+        // while it restarts, readers and an editor with the old token keep calling: 2xx or 401, never a 5xx
+        Map<Integer, Integer> during = new ConcurrentHashMap<>();
+        AtomicBoolean calling = new AtomicBoolean(true);
+        var caller = CompletableFuture.runAsync(() -> {
+            while (calling.get()) {
+                during.merge(get("/articles/" + story.slug()).statusCode(), 1, Integer::sum);
+                during.merge(PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), oldEditor).statusCode(), 1, Integer::sum);
+            }
+        });
+        long restart = System.nanoTime();
+        try {
+            RunningPlatform.devstack().restart("auth-server");
+        } finally {
+            PlatformClient.forgetTokens();
+        }
+        long ready = millisSince(restart);
+
+        long issued = System.nanoTime();
+        String editor = PlatformClient.token("EDITOR");
+        String moderator = PlatformClient.token("MODERATOR");
+        var article = PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), editor);
+        var queue = PlatformClient.get(Newsroom.API + "/moderation/queues/HELD?limit=1", moderator);
+        var old = PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), oldEditor);
+        long firstUse = millisSince(issued);
+        calling.set(false);
+        caller.get();
+        System.out.printf("drill auth-restart: ready in %d ms; new tokens: article-service %d, comment-service %d "
+                + "(%d ms from token request to both answers); the old token now %d (its key may still be cached); calls during the restart by status: %s%n",
+                ready, article.statusCode(), queue.statusCode(), firstUse, old.statusCode(), during);
+        assertThat(article.statusCode()).as(article.body()).isEqualTo(200);
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        assertThat(during.keySet()).as("statuses while the auth-server restarted").allSatisfy(status -> assertThat(status).isLessThan(500));
+    }
+
     /** The drill's articles in the live index (Elasticsearch, read directly): article id → indexed version. */
     private static Map<String, Long> indexed(String family) {
         JsonNode hits = elasticsearch(family, 2000).path("hits").path("hits");

@@ -15,8 +15,9 @@ import java.util.Map;
  * <p>The only difference from the interactive devstack is the gateway's rate limits, raised by configuration
  * (the same env vars an operator would set): the contract and fuzz tests send thousands of requests from one
  * address within two minutes, and what they test is the API's answers, not the limiter. The limiter keeps its
- * own tests in the gateway module, and its 429s, where they still happen (comment-service's own per-address
- * flood limit), must be problem+json like every other 4xx.
+ * own tests in the gateway module, and its 429s, where they still happen, must be problem+json like every other
+ * 4xx. comment-service's per-address flood limit and report threshold are raised for the same reason: every test
+ * reader arrives with the gateway's address.
  */
 final class RunningPlatform implements BeforeAllCallback {
 
