@@ -29,6 +29,8 @@ public final class Devstack {
     private LocalKafka kafka;
     private LocalElasticsearch elasticsearch;
     private LocalRedis redis;
+    private PlatformPlan plan;
+    private InfraEndpoints infra;
 
     Devstack(DevstackSettings settings) {
         this(settings, Map.of());
@@ -61,7 +63,7 @@ public final class Devstack {
 
     void start() {
         long t0 = System.nanoTime();
-        var plan = PlatformPlan.local(settings, overrides);
+        plan = PlatformPlan.local(settings, overrides);
         PortGuard.requireFree(plan.ports());
         settings.prepareHome();
         System.out.printf("devstack: data in %s%s%n", settings.home(), settings.fresh() ? " (fresh start)" : "");
@@ -70,7 +72,7 @@ public final class Devstack {
         System.out.printf("devstack: infrastructure up in %.1f s (Kafka %s, PostgreSQL %s, Elasticsearch %s)%n",
                 seconds(t0), kafka.bootstrapServers(), postgres.jdbcUrl("articles"), elasticsearch.httpUri());
 
-        var infra = new InfraEndpoints(kafka.bootstrapServers(), postgres.jdbcUrl("articles"),
+        infra = new InfraEndpoints(kafka.bootstrapServers(), postgres.jdbcUrl("articles"),
                 postgres.jdbcUrl("comments"), postgres.username(), postgres.password(), elasticsearch.httpUri().toString());
         for (var service : plan.services()) {
             services.add(ServiceProcess.launch(service, service.environment(infra), settings));
@@ -95,6 +97,45 @@ public final class Devstack {
         postgres.createDatabase("articles");
         postgres.createDatabase("comments");
         LocalTopics.create(kafka.bootstrapServers());
+    }
+
+    // Fault drills (devstack's platform tests): one part of the running platform fails and comes back.
+
+    /** SIGKILL: no graceful shutdown, in-flight work is lost as in a crash. */
+    synchronized void kill(String name) {
+        process(name).kill();
+    }
+
+    /** SIGTERM, as an orchestrator stops a pod. */
+    synchronized void stop(String name) {
+        process(name).stop();
+    }
+
+    /** Starts a stopped or killed service again (same port, configuration and data) and waits until it is ready. */
+    void restart(String name) {
+        ServiceProcess started;
+        synchronized (this) {
+            var old = process(name);
+            old.stop();
+            started = ServiceProcess.launch(plan.service(name), plan.service(name).environment(infra), settings);
+            services.set(services.indexOf(old), started);
+        }
+        started.awaitReady(READY_TIMEOUT);
+        started.watchForUnexpectedExit();
+    }
+
+    /** Stops the broker; its port and log directory stay for {@link #startKafka()}. */
+    void stopKafka() {
+        kafka.stop();
+    }
+
+    void startKafka() {
+        kafka.start();
+    }
+
+    private ServiceProcess process(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
     private static <T> T join(CompletableFuture<T> future, String what) {

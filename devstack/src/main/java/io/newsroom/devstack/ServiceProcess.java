@@ -114,6 +114,16 @@ final class ServiceProcess {
         }
     }
 
+    /** SIGKILL (destroyForcibly on Unix), waiting until the process is gone. */
+    void kill() {
+        stopping = true;
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     String name() {
         return service.name();
     }

@@ -47,6 +47,11 @@ final class PlatformClient {
         });
     }
 
+    /** After the auth-server restarted (new signing key): the cached tokens no longer validate. */
+    static void forgetTokens() {
+        TOKENS.clear();
+    }
+
     static HttpResponse<String> get(String url, String token) {
         var request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (token != null) {

@@ -15,8 +15,9 @@ import java.util.Map;
  * <p>The only difference from the interactive devstack is the gateway's rate limits, raised by configuration
  * (the same env vars an operator would set): the contract and fuzz tests send thousands of requests from one
  * address within two minutes, and what they test is the API's answers, not the limiter. The limiter keeps its
- * own tests in the gateway module, and its 429s, where they still happen (comment-service's own per-address
- * flood limit), must be problem+json like every other 4xx.
+ * own tests in the gateway module, and its 429s, where they still happen, must be problem+json like every other
+ * 4xx. comment-service's per-address flood limit and report threshold are raised for the same reason: every test
+ * reader arrives with the gateway's address.
  */
 final class RunningPlatform implements BeforeAllCallback {
 
@@ -31,7 +32,18 @@ final class RunningPlatform implements BeforeAllCallback {
             "NEWSROOM_GATEWAY_RATE_LIMITS_POLICIES_0_PATHS_0", "/api/v1/articles/*/comments",
             "NEWSROOM_GATEWAY_RATE_LIMITS_POLICIES_0_PATHS_1", "/api/v1/comments/*/reports",
             "NEWSROOM_GATEWAY_RATE_LIMITS_POLICIES_0_CAPACITY", "100000",
-            "NEWSROOM_GATEWAY_RATE_LIMITS_POLICIES_0_PERIOD", "1m"));
+            "NEWSROOM_GATEWAY_RATE_LIMITS_POLICIES_0_PERIOD", "1m"),
+            // every test reader comes from one address (the gateway's): per-address limits would count them as one
+            "comment-service", Map.of(
+                    "NEWSROOM_COMMENTS_POSTING_FLOOD_PERADDRESSPERMINUTE", "100000",
+                    "NEWSROOM_COMMENTS_MODERATION_REPORTTHRESHOLD", "1"));
+
+    private static volatile Devstack running;
+
+    /** The started platform, for the fault drills that stop and restart one part of it. */
+    static Devstack devstack() {
+        return java.util.Objects.requireNonNull(running, "the platform is not started");
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -53,6 +65,7 @@ final class RunningPlatform implements BeforeAllCallback {
                     devstack.stop();
                     throw e;
                 }
+                running = devstack;
                 return new Started(devstack, home);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.newsroom.gateway.page;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +77,9 @@ class ArticlePageAssembler {
             ForwardedHeaders.write(h, forwarding, ForwardedHeaders.API_PREFIX);
         };
         return article(slug, headers).flatMap(article -> {
+            if (article.getStatusCode().is3xxRedirection()) {
+                return Mono.just(redirect(article, exchange));
+            }
             String articleId = article.getBody().path("id").asString();
             Mono<Optional<JsonNode>> thread = optional(COMMENTS, "comment",
                     get(comments, properties.commentsPath(), articleId, headers));
@@ -95,6 +100,25 @@ class ArticlePageAssembler {
                 .timeout(properties.articleTimeout())
                 .onErrorMap(WebClientResponseException.class, ArticlePageAssembler::articleError);
         return breakers.create("article").run(call, Mono::error);
+    }
+
+    /**
+     * An old slug: article-service answers 301 with the article's current gateway URL; the page answers 301 to the
+     * page at the current slug (same scheme and host, the last path segment is the slug).
+     */
+    private static ResponseEntity<byte[]> redirect(ResponseEntity<JsonNode> article, ServerWebExchange exchange) {
+        URI location = article.getHeaders().getLocation();
+        if (location == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "article-service redirected without a Location.");
+        }
+        String current = location.getPath().substring(location.getPath().lastIndexOf('/') + 1);
+        String page = exchange.getRequest().getPath().value();
+        URI target = UriComponentsBuilder.fromUri(location)
+                .replacePath(page.substring(0, page.lastIndexOf('/') + 1) + current).replaceQuery(null).build(true).toUri();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setLocation(target);
+        copy(article.getHeaders(), headers, HttpHeaders.CACHE_CONTROL);
+        return ResponseEntity.status(article.getStatusCode()).headers(headers).build();
     }
 
     private static Throwable articleError(WebClientResponseException failure) {

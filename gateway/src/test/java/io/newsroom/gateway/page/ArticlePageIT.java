@@ -172,6 +172,19 @@ class ArticlePageIT extends GatewayTestSupport {
     }
 
     @Test
+    void anOldSlugRedirectsToThePageAtTheNewOne() {
+        // article-service answers an old slug with 301 and the article's gateway URL (no body)
+        ARTICLES.answer("/articles/early-israel-votes", 301, "",
+                Map.of("Location", "http://news.example/api/v1/articles/israel-votes", "Cache-Control", "max-age=60, public"));
+
+        client().get().uri("/api/v1/pages/article/early-israel-votes").exchange()
+                .expectStatus().isEqualTo(301)
+                .expectHeader().valueEquals("Location", "http://news.example/api/v1/pages/article/israel-votes")
+                .expectHeader().valueEquals("Cache-Control", "max-age=60, public");
+        assertThat(COMMENTS.received()).isEmpty();
+    }
+
+    @Test
     void malformedSlugIsA400Problem() {
         client().get().uri("/api/v1/pages/article/Not_A_Slug").exchange()
                 .expectStatus().isBadRequest()

@@ -1,0 +1,368 @@
+package io.newsroom.devstack;
+
+import io.newsroom.devstack.Newsroom.Story;
+import io.newsroom.events.CloudEventHeaders;
+import io.newsroom.events.EventType;
+import io.newsroom.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+import static io.newsroom.devstack.Newsroom.get;
+import static io.newsroom.devstack.Newsroom.getJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One part of the running platform fails, the rest must keep their promises (issue 15, fault drills). Each
+ * drill puts the platform back as it found it, prints its figures ({@code drill ...:} lines) and asserts what
+ * must hold: nothing acknowledged is lost, nothing is doubled, failures are clear answers. The drills run after
+ * every other platform test, since they stop parts of the platform.
+ */
+@ExtendWith(RunningPlatform.class)
+@Order(10)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultDrillsIT {
+
+    private static final String ELASTICSEARCH = "http://localhost:19200";
+    private static final String KAFKA = "127.0.0.1:19092";
+    /** Parallel requests of a burst: enough to queue work in every service, few enough for two shared cores. */
+    private static final int PARALLEL = 4;
+
+    @Test
+    @Order(1)
+    void aKafkaOutageOfThirtySecondsDuringAPublishBurstLosesAndDuplicatesNoArticle() throws Exception {
+        int articles = 1000;
+        String family = Newsroom.marker("burst");
+        List<Story> drafts = parallel(articles, i -> draft(Newsroom.marker("b"), family));
+
+        var devstack = RunningPlatform.devstack();
+        long stopped = System.nanoTime();
+        devstack.stopKafka();
+        System.out.printf("drill kafka: broker stopped in %d ms%n", millisSince(stopped));
+        long burst = System.nanoTime();
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        CompletableFuture<List<Story>> publishing = CompletableFuture.supplyAsync(() -> parallel(articles, i -> {
+            var story = Newsroom.publish(drafts.get(i));
+            statuses.merge(200, 1, Integer::sum);
+            return story;
+        }));
+        // the outage itself: Kafka stays away 30 s whatever the burst does meanwhile
+        try {
+            Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - millisSince(stopped)));
+        } finally {
+            devstack.startKafka();
+        }
+        long back = System.nanoTime();
+        List<Story> published = publishing.get();
+        long burstMillis = (back - burst) / 1_000_000 + millisSince(back);
+        System.out.printf("drill kafka: down %d ms; %d publishes in %d ms, %d answered 200; Kafka back%n",
+                (back - stopped) / 1_000_000, articles, millisSince(burst), statuses.getOrDefault(200, 0));
+        assertThat(published).hasSize(articles);
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> indexed(family).size() >= articles);
+        long catchUp = millisSince(back);
+        Map<String, Long> indexed = indexed(family);
+        long documents = indexedDocuments(family);
+        long searchable = getJson("/search?q=" + family).path("total").asLong();
+        Set<String> expected = new java.util.HashSet<>(published.stream().map(Story::id).toList());
+        long lost = expected.stream().filter(id -> !indexed.containsKey(id)).count();
+        System.out.printf("drill kafka: all searchable %d ms after Kafka returned (burst %d ms); %d documents, "
+                + "%d distinct ids, search total %d, lost %d, duplicates %d%n",
+                catchUp, burstMillis, documents, indexed.size(), searchable, lost, documents - indexed.size());
+        assertThat(indexed.keySet()).isEqualTo(expected);
+        assertThat(documents).as("documents for %d articles", articles).isEqualTo(articles);
+        assertThat(searchable).isEqualTo(articles);
+    }
+
+    @Test
+    @Order(2)
+    void aSearchServiceKilledMidBatchComesBackWithAnIndexEqualToTheSource() throws Exception {
+        int articles = 300;
+        String family = Newsroom.marker("crash");
+        List<Story> drafts = parallel(articles, i -> draft(Newsroom.marker("c"), family));
+        var devstack = RunningPlatform.devstack();
+
+        CompletableFuture<List<Story>> publishing = CompletableFuture.supplyAsync(() -> parallel(articles, i -> Newsroom.publish(drafts.get(i))));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> indexed(family).size() >= 20);
+        devstack.kill("search-service");
+        int atKill = indexed(family).size();
+        List<Story> source;
+        long restart;
+        try {
+            List<Story> published = publishing.get();
+            // changes while it is dead: every third article corrected (its version moves on)
+            source = parallel(articles, i -> i % 3 == 0 ? Newsroom.correct(published.get(i), "A correction while search was down.") : published.get(i));
+        } finally {
+            restart = System.nanoTime();
+            devstack.restart("search-service");
+        }
+        long ready = millisSince(restart);
+
+        Map<String, Long> expected = new HashMap<>();
+        source.forEach(s -> expected.put(s.id(), version(s)));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> indexed(family).equals(expected));
+        long caughtUp = millisSince(restart);
+        System.out.printf("drill search-kill: SIGKILL with %d of %d indexed; restarted and ready in %d ms; index equals "
+                + "source (%d ids, %d corrected versions) %d ms after the restart began; %d documents%n",
+                atKill, articles, ready, expected.size(), articles / 3 + 1, caughtUp, indexedDocuments(family));
+        assertThat(indexedDocuments(family)).isEqualTo(articles);
+    }
+
+    @Test
+    @Order(3)
+    void aPoisonEventGoesToTheDeadLetterTopicWithItsErrorAndLaterEventsAreIndexed() {
+        String poisonKey = UUID.randomUUID().toString();
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", KAFKA, "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", StringSerializer.class.getName()))) {
+            var record = new ProducerRecord<String, String>(Topics.ARTICLE, poisonKey, "{\"articleId\": \"" + poisonKey + "\", \"headline\": ");
+            record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.SOURCE, "/newsroom/article-service".getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.TYPE, EventType.ARTICLE_PUBLISHED.ceType().getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0.getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.SUBJECT, poisonKey.getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send the poison event", e);
+        }
+        long sent = System.nanoTime();
+        // the next event on every partition: an article after the poison one is still indexed
+        String family = Newsroom.marker("after");
+        List<Story> after = parallel(6, i -> Newsroom.publish(Newsroom.draft(Newsroom.copy(Newsroom.marker("p"), family))));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> indexed(family).keySet().equals(Set.copyOf(after.stream().map(Story::id).toList())));
+        long indexedAfter = millisSince(sent);
+
+        Map<String, String> reasons = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> deadLetters(poisonKey), letters -> letters.containsKey("search-service"));
+        System.out.printf("drill poison: %d later articles indexed %d ms after the poison event; dead letters: %s%n",
+                after.size(), indexedAfter, reasons);
+        assertThat(reasons.get("search-service")).isNotBlank();
+        assertThat(getJson("/search?q=" + family).path("total").asLong()).isEqualTo(after.size());
+    }
+
+    @Test
+    @Order(4)
+    void aCommentServiceOutageDegradesThePageFailsPostsClearlyAndLosesNoAcceptedComment() throws Exception {
+        Story story = Newsroom.publish(Newsroom.draft(Newsroom.copy(Newsroom.marker("down"), Newsroom.marker("kin"))));
+        String token = Newsroom.formToken(story.id());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> get("/pages/article/" + story.slug()).statusCode() == 200);
+        var devstack = RunningPlatform.devstack();
+
+        // readers keep posting while the service shuts down: each post is accepted (and must survive) or fails clearly
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean posting = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        for (int r = 0; r < 2; r++) {
+            readers.submit(() -> {
+                for (int n = 0; posting.get(); n++) {
+                    HttpResponse<String> response;
+                    try {
+                        response = Newsroom.comment(story.id(), token, "Posted during the outage, number " + n + " " + UUID.randomUUID(), null);
+                    } catch (RuntimeException e) {
+                        outcomes.merge("connection error", 1, Integer::sum);
+                        continue;
+                    }
+                    outcomes.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
+                    if (response.statusCode() == 201) {
+                        accepted.add(PlatformClient.json(response).get("id").asString());
+                    }
+                }
+            });
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= 3);
+        long stopping = System.nanoTime();
+        devstack.stop("comment-service");
+        try {
+            whileCommentServiceIsDown(story, token, posting, readers, outcomes, millisSince(stopping));
+        } finally {
+            posting.set(false);
+            long restart = System.nanoTime();
+            devstack.restart("comment-service");
+            System.out.printf("drill comment-down: restarted and ready in %d ms%n", millisSince(restart));
+        }
+        List<String> missing = accepted.stream().filter(id -> get("/comments/" + id).statusCode() != 200).toList();
+        System.out.printf("drill comment-down: %d accepted comments, %d missing after the restart%n", accepted.size(), missing.size());
+        assertThat(missing).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(getJson("/pages/article/" + story.slug()).path("degraded")).isEmpty());
+    }
+
+    private static void whileCommentServiceIsDown(Story story, String token, AtomicBoolean posting, ExecutorService readers,
+                                                  Map<String, Integer> outcomes, long stopMillis) throws InterruptedException {
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcomes.getOrDefault("503", 0) >= 5);
+        posting.set(false);
+        readers.shutdown();
+        assertThat(readers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        long pageStart = System.nanoTime();
+        var page = get("/pages/article/" + story.slug());
+        long pageMillis = millisSince(pageStart);
+        long postStart = System.nanoTime();
+        var post = Newsroom.comment(story.id(), token, "Posted while comments are down.", null);
+        long postMillis = millisSince(postStart);
+        System.out.printf("drill comment-down: graceful stop took %d ms; page answered %d in %d ms, degraded %s; "
+                + "a post answered %d in %d ms (%s); posts during the shutdown: %s%n",
+                stopMillis, page.statusCode(), pageMillis, PlatformClient.json(page).path("degraded"),
+                post.statusCode(), postMillis, post.headers().firstValue("Content-Type").orElse(""), outcomes);
+        assertThat(page.statusCode()).isEqualTo(200);
+        JsonNode body = PlatformClient.json(page);
+        assertThat(body.path("article").path("id").asString()).isEqualTo(story.id());
+        assertThat(body.path("degraded").toString()).contains("comments");
+        assertThat(post.statusCode()).as(post.body()).isEqualTo(503);
+        assertThat(post.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        // a post in flight while the service drains may outlast the gateway's timeout: 504, a clear failure too
+        assertThat(outcomes.keySet()).as("every post was accepted or failed clearly").isSubsetOf("201", "503", "504");
+    }
+
+    @Test
+    @Order(5)
+    void anAuthServerRestartWithANewKeyAcceptsNewTokensAtOnceEverywhereWithoutA5xx() throws Exception {
+        Story story = Newsroom.publish(Newsroom.draft(Newsroom.copy(Newsroom.marker("auth"), Newsroom.marker("kin"))));
+        String oldEditor = PlatformClient.token("EDITOR");
+        // while it restarts, readers and an editor with the old token keep calling: 2xx or 401, never a 5xx
+        Map<Integer, Integer> during = new ConcurrentHashMap<>();
+        AtomicBoolean calling = new AtomicBoolean(true);
+        var caller = CompletableFuture.runAsync(() -> {
+            while (calling.get()) {
+                during.merge(get("/articles/" + story.slug()).statusCode(), 1, Integer::sum);
+                during.merge(PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), oldEditor).statusCode(), 1, Integer::sum);
+            }
+        });
+        long restart = System.nanoTime();
+        try {
+            RunningPlatform.devstack().restart("auth-server");
+        } finally {
+            PlatformClient.forgetTokens();
+        }
+        long ready = millisSince(restart);
+
+        long issued = System.nanoTime();
+        String editor = PlatformClient.token("EDITOR");
+        String moderator = PlatformClient.token("MODERATOR");
+        var article = PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), editor);
+        var queue = PlatformClient.get(Newsroom.API + "/moderation/queues/HELD?limit=1", moderator);
+        var old = PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), oldEditor);
+        long firstUse = millisSince(issued);
+        calling.set(false);
+        caller.get();
+        System.out.printf("drill auth-restart: ready in %d ms; new tokens: article-service %d, comment-service %d "
+                + "(%d ms from token request to both answers); the old token now %d (its key may still be cached); calls during the restart by status: %s%n",
+                ready, article.statusCode(), queue.statusCode(), firstUse, old.statusCode(), during);
+        assertThat(article.statusCode()).as(article.body()).isEqualTo(200);
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        assertThat(during.keySet()).as("statuses while the auth-server restarted").allSatisfy(status -> assertThat(status).isLessThan(500));
+    }
+
+    /** The drill's articles in the live index (Elasticsearch, read directly): article id → indexed version. */
+    private static Map<String, Long> indexed(String family) {
+        JsonNode hits = elasticsearch(family, 2000).path("hits").path("hits");
+        Map<String, Long> versions = new HashMap<>();
+        for (JsonNode hit : hits) {
+            JsonNode source = hit.path("_source");
+            if (source.path("status").asString("published").equalsIgnoreCase("published")) {
+                versions.put(source.path("articleId").asString(), source.path("version").asLong());
+            }
+        }
+        return versions;
+    }
+
+    /** Documents (not distinct articles) that carry the word: more than articles would be duplicates. */
+    private static long indexedDocuments(String family) {
+        return elasticsearch(family, 0).path("hits").path("total").path("value").asLong();
+    }
+
+    private static JsonNode elasticsearch(String family, int size) {
+        var response = PlatformClient.get(ELASTICSEARCH + "/articles/_search?track_total_hits=true&size=" + size
+                + "&_source=articleId,version,status&q=tags:" + family, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return PlatformClient.json(response);
+    }
+
+    /** Dead letters on news.article.dlt for one key: consumer group (from the headers) → the reason given. */
+    private static Map<String, String> deadLetters(String key) {
+        Map<String, String> reasons = new HashMap<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
+                ConsumerConfig.GROUP_ID_CONFIG, "fault-drill-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(Topics.ARTICLE_DLT));
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < until) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (!key.equals(record.key())) {
+                        continue;
+                    }
+                    Map<String, String> headers = new HashMap<>();
+                    for (Header h : record.headers()) {
+                        headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+                    }
+                    String group = headers.getOrDefault("kafka_dlt-original-consumer-group", "unknown");
+                    reasons.put(group, headers.getOrDefault("newsroom_dlt-reason", headers.getOrDefault("kafka_dlt-exception-message", "")));
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /**
+     * A draft for a drill. Drafts are not what a drill tests: one whose request timed out on a busy machine is
+     * made again (an orphan draft is never published, so it changes nothing the drill counts).
+     */
+    private static Story draft(String marker, String family) {
+        var copy = Newsroom.copy(marker, family);
+        return await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> Newsroom.draft(copy), java.util.Objects::nonNull);
+    }
+
+    private static long version(Story story) {
+        return Long.parseLong(story.etag().replace("W/", "").replace("\"", ""));
+    }
+
+    /** Runs n calls with {@link #PARALLEL} at a time; the results in call order. */
+    private static <T> List<T> parallel(int n, IntFunction<T> call) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL)) {
+            List<CompletableFuture<T>> futures = IntStream.range(0, n)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> call.apply(i), pool)).toList();
+            return futures.stream().map(CompletableFuture::join).toList();
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}
