@@ -74,12 +74,21 @@ final class SiteBrowser implements AutoCloseable {
 
     /** Screenshots of the current page at phone and desktop widths: target/site-screenshots/{name}-{w}x{h}.png */
     List<Path> screenshots(String name) {
+        return screenshots(name, null);
+    }
+
+    /** The same, scrolled so that the first element matching {@code scrollTo} (a CSS selector) is in view. */
+    List<Path> screenshots(String name, String scrollTo) {
         List<Path> files = new ArrayList<>();
         try {
             Files.createDirectories(SHOTS);
             for (int[] size : new int[][]{{390, 844}, {1280, 800}}) {
                 driver.manage().window().setSize(new Dimension(size[0], size[1]));
-                js().executeScript("window.scrollTo(0, 0)");
+                if (scrollTo == null) {
+                    js().executeScript("window.scrollTo(0, 0)");
+                } else {
+                    js().executeScript("document.querySelector(arguments[0])?.scrollIntoView({block: 'start'})", scrollTo);
+                }
                 Thread.sleep(150);
                 File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
                 Path file = SHOTS.resolve(name + "-" + size[0] + "x" + size[1] + ".png");
