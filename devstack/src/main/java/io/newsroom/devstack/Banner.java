@@ -13,6 +13,7 @@ final class Banner {
 
                 ===================================================================
                  Newsroom is running.  Gateway: %1$s
+                 News site (readers):  %1$s/
                 ===================================================================
                  Latest News     curl '%1$s/api/v1/articles?limit=5'
                  Must Read       curl '%1$s/api/v1/articles/must-read'
@@ -23,10 +24,10 @@ final class Banner {
                  Editor token    curl -s -u newsroom-editor:editor-secret -d grant_type=client_credentials %2$s/oauth2/token
                  Health          curl '%7$s/actuator/health'   (management port; not routed by the gateway)
 
-                 Services: article %3$s  comment %4$s  search %5$s  auth %2$s
+                 Services: article %3$s  comment %4$s  search %5$s  web %8$s  auth %2$s
                  Logs and data: %6$s      Stop: Ctrl-C
                 """.formatted(gateway, auth, plan.service("article-service").baseUrl(),
                 plan.service("comment-service").baseUrl(), plan.service("search-service").baseUrl(), settings.home(),
-                plan.service("gateway").managementUrl());
+                plan.service("gateway").managementUrl(), plan.service("web").baseUrl());
     }
 }

@@ -17,12 +17,14 @@ record PlatformPlan(List<PlatformService> services, Map<Integer, String> ports) 
     static final int ARTICLE_PORT = 8081;
     static final int COMMENT_PORT = 8082;
     static final int SEARCH_PORT = 8083;
+    static final int WEB_PORT = 8084;
     static final int AUTH_PORT = 9000;
     // Actuator's own ports (management.server.port): probes and scraping only, never routed by the gateway or ingress.
     static final int GATEWAY_MANAGEMENT_PORT = 9080;
     static final int ARTICLE_MANAGEMENT_PORT = 9081;
     static final int COMMENT_MANAGEMENT_PORT = 9082;
     static final int SEARCH_MANAGEMENT_PORT = 9083;
+    static final int WEB_MANAGEMENT_PORT = 9084;
     static final String READINESS = "/actuator/health/readiness";
     /** The gateways' shared rate-limit buckets. */
     static final int REDIS_PORT = 16379;
@@ -62,8 +64,18 @@ record PlatformPlan(List<PlatformService> services, Map<Integer, String> ports) 
                         "NEWSROOM_GATEWAY_SERVICES_COMMENT", "http://localhost:" + COMMENT_PORT,
                         "NEWSROOM_GATEWAY_SERVICES_SEARCH", "http://localhost:" + SEARCH_PORT,
                         "SPRING_DATA_REDIS_HOST", "127.0.0.1",
-                        "SPRING_DATA_REDIS_PORT", String.valueOf(REDIS_PORT))));
-        var services = Stream.of(auth, article, comment, search, gateway)
+                        "SPRING_DATA_REDIS_PORT", String.valueOf(REDIS_PORT),
+                        "NEWSROOM_GATEWAY_SERVICES_WEB", "http://localhost:" + WEB_PORT,
+                        // the site calls the API through the gateway on behalf of readers, naming each in
+                        // X-Forwarded-For: the gateway believes that header from loopback (where web runs) only
+                        "NEWSROOM_GATEWAY_TRUSTED_PROXIES_ADDRESSES_0", "127.0.0.1",
+                        "NEWSROOM_GATEWAY_TRUSTED_PROXIES_ADDRESSES_1", "::1")));
+        // The reader site: a client of the public API through the gateway, like a mobile app.
+        var web = new PlatformService("web", WEB_PORT, WEB_MANAGEMENT_PORT, READINESS,
+                infra -> with(management(WEB_MANAGEMENT_PORT), Map.of(
+                        "NEWSROOM_SITE_GATEWAY_URL", "http://localhost:" + GATEWAY_PORT,
+                        "NEWSROOM_SITE_PUBLIC_URL", "http://localhost:" + GATEWAY_PORT)));
+        var services = Stream.of(auth, article, comment, search, gateway, web)
                 .map(service -> withOverrides(service, overrides.getOrDefault(service.name(), Map.of())))
                 .toList();
 

@@ -35,7 +35,7 @@ class PlatformPlanTest {
 
     @Test
     void everyPortIsCheckedBeforeStarting() {
-        assertThat(plan.ports()).containsKeys(8080, 8081, 8082, 8083, 9000, 19092, 15432, 19200, 9080, 9081, 9082, 9083, 16379);
+        assertThat(plan.ports()).containsKeys(8080, 8081, 8082, 8083, 9000, 19092, 15432, 19200, 9080, 9081, 9082, 9083, 16379, 8084, 9084);
     }
 
     /** One Redis holds the rate-limit buckets, so limits hold however many gateways run. */
@@ -48,13 +48,23 @@ class PlatformPlanTest {
 
     @Test
     void actuatorListensOnEachServicesManagementPortAndReadinessIsProbedThere() {
-        var expected = java.util.Map.of("gateway", 9080, "article-service", 9081, "comment-service", 9082, "search-service", 9083);
+        var expected = java.util.Map.of("gateway", 9080, "article-service", 9081, "comment-service", 9082, "search-service", 9083, "web", 9084);
         expected.forEach((name, port) -> {
             var service = plan.service(name);
             assertThat(service.environment(infra)).containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(port));
             assertThat(service.managementUrl() + service.readinessPath()).isEqualTo("http://localhost:" + port + "/actuator/health/readiness");
         });
         assertThat(plan.service("auth-server").hasManagementPort()).isFalse();
+    }
+
+    @Test
+    void theSiteReachesOnlyTheGatewayWhichTrustsItAsAProxy() {
+        assertThat(plan.service("web").environment(infra))
+                .containsEntry("NEWSROOM_SITE_GATEWAY_URL", "http://localhost:8080")
+                .doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(plan.service("gateway").environment(infra))
+                .containsEntry("NEWSROOM_GATEWAY_SERVICES_WEB", "http://localhost:8084")
+                .containsEntry("NEWSROOM_GATEWAY_TRUSTED_PROXIES_ADDRESSES_0", "127.0.0.1");
     }
 
     @Test

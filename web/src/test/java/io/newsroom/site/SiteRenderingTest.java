@@ -187,6 +187,9 @@ class SiteRenderingTest {
         var moved = get("/articles/old-slug-of-the-story");
         assertThat(moved.statusCode()).isEqualTo(301);
         assertThat(moved.headers().firstValue("Location")).hasValue("/articles/" + StubGateway.SLUG);
+        var followed = get("/articles/followed-old-slug");
+        assertThat(followed.statusCode()).isEqualTo(301);
+        assertThat(followed.headers().firstValue("Location")).hasValue("/articles/" + StubGateway.SLUG);
         var nowhere = get("/no/such/page");
         assertThat(nowhere.statusCode()).isEqualTo(404);
         assertThat(nowhere.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));

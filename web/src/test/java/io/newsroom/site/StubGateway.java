@@ -71,6 +71,9 @@ public final class StubGateway implements AutoCloseable {
         } else if (path.equals("/api/v1/pages/article/" + SLUG)) {
             ex.getResponseHeaders().set("ETag", "\"page-v3\"");
             json(ex, 200, articlePage());
+        } else if (path.equals("/api/v1/pages/article/followed-old-slug")) {
+            // the real gateway's composite follows article-service's 301 and answers with the current article
+            json(ex, 200, articlePage());
         } else if (path.equals("/api/v1/pages/article/withdrawn-story")) {
             problem(ex, 410, "gone", "This article has been withdrawn.");
         } else if (path.startsWith("/api/v1/pages/article/")) {

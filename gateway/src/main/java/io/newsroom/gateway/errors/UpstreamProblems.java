@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.reactivestreams.Publisher;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -24,13 +26,18 @@ import reactor.core.publisher.Mono;
  * A service's 4xx/5xx that is not {@code application/problem+json} (Tomcat's empty 400, Boot's error JSON) goes
  * to the client as a problem with the same status; a problem labelled with another charset than UTF-8 is
  * re-encoded as UTF-8 without the parameter. Decided from status and Content-Type when the body is about to be
- * written: success responses stream through untouched, only error bodies are dropped or re-read.
+ * written: success responses stream through untouched, only error bodies are dropped or re-read. A route with
+ * the metadata {@code own-error-pages: true} (the reader site) keeps its error bodies: its 404, 410 and form pages
+ * are HTML a browser shows, not API errors.
  */
 @Component
 public class UpstreamProblems implements GlobalFilter, Ordered {
 
     /** Before NettyWriteResponseFilter (-1), which writes the service's body to the response it is given. */
     static final int ORDER = -10;
+
+    /** Route metadata: this service's error answers are pages for people and pass through as they are. */
+    static final String OWN_ERROR_PAGES = "own-error-pages";
 
     private final ProblemResponses problems;
 
@@ -45,6 +52,10 @@ public class UpstreamProblems implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route != null && "true".equals(String.valueOf(route.getMetadata().get(OWN_ERROR_PAGES)))) {
+            return chain.filter(exchange);
+        }
         return chain.filter(exchange.mutate().response(new Decorated(exchange, problems)).build());
     }
 

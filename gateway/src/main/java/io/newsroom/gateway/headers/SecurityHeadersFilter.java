@@ -31,18 +31,30 @@ public class SecurityHeadersFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        boolean docs = isApiReference(exchange.getRequest().getPath().value());
+        String path = exchange.getRequest().getPath().value();
+        boolean docs = isApiReference(path);
+        boolean site = isSite(path);
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("Strict-Transport-Security", hsts);
-            headers.set("Content-Security-Policy",
-                    docs ? properties.docsContentSecurityPolicy() : properties.contentSecurityPolicy());
+            // The reader site (route "web") sends the policy its pages need (scripts and styles from itself only);
+            // everything else, and a site answer without one, gets the gateway's.
+            if (!(site && headers.containsHeader("Content-Security-Policy"))) {
+                headers.set("Content-Security-Policy",
+                        docs ? properties.docsContentSecurityPolicy() : properties.contentSecurityPolicy());
+            }
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", properties.referrerPolicy());
             headers.set("X-Frame-Options", "DENY");
             return Mono.empty();
         });
         return chain.filter(exchange);
+    }
+
+    /** Paths the gateway routes to the web module (see the "web" route): not the API, its documents or Actuator. */
+    static boolean isSite(String path) {
+        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/openapi") || path.startsWith("/v3/")
+                || path.startsWith("/actuator") || isApiReference(path));
     }
 
     /** The Swagger UI page needs its own scripts and styles; everything else is JSON. */

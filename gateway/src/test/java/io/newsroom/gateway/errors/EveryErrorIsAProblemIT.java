@@ -96,6 +96,27 @@ class EveryErrorIsAProblemIT extends GatewayTestSupport {
     }
 
     @Test
+    void theReaderSitesErrorPagesReachTheBrowserAsTheyAre() {
+        String page = "<!doctype html><title>Article not found</title><h1>Article not found</h1>";
+        SITE.answer("/articles/no-such-story", 404, page, Map.of("Content-Type", "text/html;charset=UTF-8"));
+        SITE.answer("/articles/a-story/comments", 422, page, Map.of("Content-Type", "text/html;charset=UTF-8"));
+
+        client().get().uri("/articles/no-such-story").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).isEqualTo(page);
+        client().post().uri("/articles/a-story/comments").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("body=Hello&email=not-an-email").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody(String.class).isEqualTo(page);
+        // the same kind of answer from an API service is still a problem
+        ARTICLES.answer("/articles/html-404", 404, page, Map.of("Content-Type", "text/html;charset=UTF-8"));
+        client().get().uri("/api/v1/articles/html-404").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void bootsDefaultErrorJsonNeverReachesTheClient() {
         ARTICLES.answer("/articles/boot-error", 500, """
                 {"timestamp":"2026-11-25T08:00:00Z","status":500,"error":"Internal Server Error",

@@ -85,6 +85,24 @@ class ProtectionIT extends GatewayTestSupport {
     }
 
     @Test
+    void siteAnswersKeepTheirOwnContentSecurityPolicyApiAnswersGetTheGateways() {
+        String sitePolicy = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+        SITE.answer("/articles/", 200, "{}", java.util.Map.of("Content-Security-Policy", sitePolicy));
+        client().get().uri("/articles/israel-votes").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Content-Security-Policy", sitePolicy)
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+        assertThat(SITE.last().uri().getPath()).isEqualTo("/articles/israel-votes");
+        assertThat(SITE.last().header("X-Forwarded-For")).isNotBlank();
+        // an API path never reaches the site
+        int seen = SITE.received().size();
+        client().get().uri("/api/v1/horoscopes").exchange().expectStatus().isNotFound()
+                .expectHeader().value("Content-Security-Policy", v -> assertThat(v).contains(CSP_NEEDS));
+        client().get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+        assertThat(SITE.received()).hasSize(seen);
+    }
+
+    @Test
     void securityHeadersOnGatewayErrors() {
         expectSecurityHeaders(client().get().uri("/api/v1/horoscopes").exchange().expectStatus().isNotFound());
         expectSecurityHeaders(client().post().uri("/api/v1/editor/articles").exchange()

@@ -46,6 +46,8 @@ public abstract class GatewayTestSupport {
     protected static final FakeService ARTICLES = new FakeService("article").start();
     protected static final FakeService COMMENTS = new FakeService("comment").start();
     protected static final FakeService SEARCH = new FakeService("search").start();
+    /** The reader site (module web), reached by every path that is not the API. */
+    protected static final FakeService SITE = new FakeService("web").start();
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
@@ -63,6 +65,7 @@ public abstract class GatewayTestSupport {
         registry.add("newsroom.gateway.services.article", ARTICLES::baseUrl);
         registry.add("newsroom.gateway.services.comment", COMMENTS::baseUrl);
         registry.add("newsroom.gateway.services.search", SEARCH::baseUrl);
+        registry.add("newsroom.gateway.services.web", SITE::baseUrl);
     }
 
     @BeforeEach

@@ -83,14 +83,21 @@ public class Gateway {
         return counts;
     }
 
-    /** The composite article page; an old slug is found through the article API's 301. */
+    /**
+     * The composite article page; an old slug is found through the article API's 301 (when the composite answers
+     * 404 for it) or from the slug of the article the composite followed that 301 to.
+     */
     public ArticleLookup articlePage(String slug) {
         var response = http.get().uri(b -> b.path(API + "/pages/article/{slug}").build(slug))
                 .exchange((request, res) -> new Raw(res.getStatusCode().value(), res.getHeaders(),
                         new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)), true);
         return switch (response.status()) {
-            case 200 -> new ArticleLookup.Found(json.readValue(response.body(), Api.ArticlePage.class),
-                    response.headers().getETag());
+            case 200 -> {
+                Api.ArticlePage page = json.readValue(response.body(), Api.ArticlePage.class);
+                // the composite follows article-service's 301 for an old slug and answers with the current article
+                yield slug.equals(page.article().slug()) ? new ArticleLookup.Found(page, response.headers().getETag())
+                        : new ArticleLookup.Moved(page.article().slug());
+            }
             case 404, 400 -> movedOrMissing(slug);
             case 410 -> new ArticleLookup.Gone();
             default -> movedOrMissing(slug);
