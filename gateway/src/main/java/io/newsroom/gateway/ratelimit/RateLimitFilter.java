@@ -81,9 +81,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         RateLimitPolicy policy = decision.policy();
         RedisPolicy redis = decision.redisPolicy();
-        headers.set("RateLimit-Limit", Integer.toString(policy.capacity()));
-        headers.set("RateLimit-Policy", "%d;w=%d;name=\"%s\"".formatted(policy.capacity(),
-                Math.max(1, policy.period().toSeconds()), policy.name()));
+        headers.set("RateLimit-Limit", redis.limitHeader());
+        headers.set("RateLimit-Policy", redis.policyHeader());
         if (decision.storeFailed()) {
             storeFailed();
             return chain.filter(exchange);

@@ -10,14 +10,18 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
  * tokens a second and holds {@code burstCapacity}. For 5 per minute: 12 tokens a request, 1 token a second, 60 at
  * most; for 120 per minute: 1, 2, 120. The smallest such numbers (divided by gcd(capacity, seconds)).
  */
-record RedisPolicy(RateLimitPolicy policy, int requestedTokens, int replenishRate, long burstCapacity) {
+record RedisPolicy(RateLimitPolicy policy, int requestedTokens, int replenishRate, long burstCapacity,
+                   String limitHeader, String policyHeader) {
 
     static RedisPolicy of(RateLimitPolicy policy) {
         long seconds = Math.max(1, policy.period().toSeconds());
         long gcd = BigInteger.valueOf(policy.capacity()).gcd(BigInteger.valueOf(seconds)).longValueExact();
         int requested = Math.toIntExact(seconds / gcd);
         int rate = Math.toIntExact(policy.capacity() / gcd);
-        return new RedisPolicy(policy, requested, rate, (long) policy.capacity() * requested);
+        // RateLimit-Limit and RateLimit-Policy are the same on every answer: made once, not formatted per request.
+        return new RedisPolicy(policy, requested, rate, (long) policy.capacity() * requested,
+                Integer.toString(policy.capacity()),
+                "%d;w=%d;name=\"%s\"".formatted(policy.capacity(), seconds, policy.name()));
     }
 
     RedisRateLimiter.Config config() {

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter implements WebFilter {
 
-    private static final Logger log = LoggerFactory.getLogger("io.newsroom.gateway.access");
+    private static final Logger log = LoggerFactory.getLogger(AsyncAccessLog.LOGGER);
 
     private final boolean ids;
     private final boolean accessLog;
