@@ -84,8 +84,8 @@ public class Gateway {
     }
 
     /**
-     * The composite article page; an old slug is found through the article API's 301 (when the composite answers
-     * 404 for it) or from the slug of the article the composite followed that 301 to.
+     * The composite article page; an old slug is found from the composite's own 301, through the article API's 301
+     * (when the composite answers 404 for it), or from the slug of the article a composite that followed the 301 sent.
      */
     public ArticleLookup articlePage(String slug) {
         var response = http.get().uri(b -> b.path(API + "/pages/article/{slug}").build(slug))
@@ -98,10 +98,18 @@ public class Gateway {
                 yield slug.equals(page.article().slug()) ? new ArticleLookup.Found(page, response.headers().getETag())
                         : new ArticleLookup.Moved(page.article().slug());
             }
+            case 301, 308 -> moved(response);
             case 404, 400 -> movedOrMissing(slug);
             case 410 -> new ArticleLookup.Gone();
             default -> movedOrMissing(slug);
         };
+    }
+
+    /** The new slug is the last segment of the 301's Location (the composite's and the article API's alike). */
+    private static ArticleLookup moved(Raw response) {
+        URI location = response.headers().getLocation();
+        String path = location == null ? "" : location.getPath();
+        return new ArticleLookup.Moved(path.substring(path.lastIndexOf('/') + 1));
     }
 
     /** The article API itself tells an old slug (301) from an unknown one. */
@@ -109,11 +117,7 @@ public class Gateway {
         var response = http.get().uri(b -> b.path(API + "/articles/{slug}").build(slug))
                 .exchange((request, res) -> new Raw(res.getStatusCode().value(), res.getHeaders(), ""), true);
         return switch (response.status()) {
-            case 301, 308 -> {
-                URI location = response.headers().getLocation();
-                String path = location == null ? "" : location.getPath();
-                yield new ArticleLookup.Moved(path.substring(path.lastIndexOf('/') + 1));
-            }
+            case 301, 308 -> moved(response);
             case 410 -> new ArticleLookup.Gone();
             case 404, 400 -> new ArticleLookup.NotFound();
             default -> throw new ApiException(response.status(), null, "article " + slug);
