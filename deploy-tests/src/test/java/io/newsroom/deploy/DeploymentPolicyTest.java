@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** What every service Deployment must have: probes, resources, a locked-down container, graceful shutdown. */
+/**
+ * What every service Deployment must have: probes, resources, a locked-down container, graceful shutdown. A StatefulSet
+ * of our own (the rate-limit Redis) is no Spring Boot service, but is held to the same lock-down, resources and probes.
+ */
 class DeploymentPolicyTest {
 
     @TestFactory
@@ -32,6 +35,37 @@ class DeploymentPolicyTest {
                         assertThat(problems).as("policy violations").isEmpty();
                     }));
         });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStatefulSetIsLockedDownToo() {
+        return Kustomize.forEachTarget(rendered -> new Workloads(rendered).pods().stream()
+                .filter(pods -> pods.kind().equals("StatefulSet"))
+                .map(pods -> DynamicTest.dynamicTest(rendered.target() + " " + pods.name(), () -> {
+                    List<String> problems = new ArrayList<>();
+                    String where = pods.manifest().where();
+                    PodSpec pod = pods.template().getSpec();
+                    PodSecurityContext podSecurity = Optional.ofNullable(pod.getSecurityContext()).orElse(new PodSecurityContext());
+                    if (!Boolean.TRUE.equals(podSecurity.getRunAsNonRoot())) {
+                        problems.add(where + ": field 'spec.template.spec.securityContext.runAsNonRoot' must be true");
+                    }
+                    if (!Boolean.FALSE.equals(pod.getAutomountServiceAccountToken())) {
+                        problems.add(where + ": field 'spec.template.spec.automountServiceAccountToken' must be false");
+                    }
+                    for (int i = 0; i < pods.containers().size(); i++) {
+                        Container container = pods.containers().get(i);
+                        String path = "spec.template.spec.containers[" + i + "]";
+                        if (container.getReadinessProbe() == null) {
+                            problems.add(where + ": field '" + path + ".readinessProbe' is required");
+                        }
+                        if (container.getLivenessProbe() == null) {
+                            problems.add(where + ": field '" + path + ".livenessProbe' is required");
+                        }
+                        resources(where, path, container, problems);
+                        security(where, path, container, podSecurity, problems);
+                    }
+                    assertThat(problems).as("policy violations").isEmpty();
+                })));
     }
 
     private static void check(Workloads workloads, Workloads.Workload workload, List<String> problems) {

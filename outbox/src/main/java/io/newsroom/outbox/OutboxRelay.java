@@ -76,13 +76,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     private List<PendingEvent> oldest(int limit) {
         return jdbc.sql("""
-                        select id, topic, message_key, ce_id, ce_type, ce_source, ce_subject, ce_time, payload::text as payload
+                        select id, topic, message_key, ce_id, ce_type, ce_source, ce_subject, ce_time, payload::text as payload,
+                               traceparent
                         from outbox_event order by id limit ?""")
                 .param(limit)
                 .query((rs, row) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"),
                         rs.getString("message_key"), rs.getObject("ce_id", UUID.class), rs.getString("ce_type"),
                         rs.getString("ce_source"), rs.getString("ce_subject"),
-                        rs.getObject("ce_time", OffsetDateTime.class).toInstant(), rs.getString("payload")))
+                        rs.getObject("ce_time", OffsetDateTime.class).toInstant(), rs.getString("payload"),
+                        rs.getString("traceparent")))
                 .list();
     }
 

@@ -10,7 +10,9 @@ import java.util.UUID;
 
 /** An outbox row waiting for the relay. */
 record PendingEvent(long id, String topic, String key, UUID ceId, String type, String source, String subject,
-                    Instant time, String payload) {
+                    Instant time, String payload, String traceparent) {
+
+    private static final java.util.regex.Pattern TRACEPARENT = java.util.regex.Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     /** CloudEvents binary mode: attributes as {@code ce_*} headers, the JSON payload as the value. */
     ProducerRecord<String, byte[]> toRecord() {
@@ -22,6 +24,9 @@ record PendingEvent(long id, String topic, String key, UUID ceId, String type, S
         header(headers, CloudEventHeaders.TIME, time.toString());
         header(headers, CloudEventHeaders.SUBJECT, subject);
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
+        if (traceparent != null && TRACEPARENT.matcher(traceparent).matches()) {
+            header(headers, CloudEventHeaders.TRACEPARENT, traceparent);
+        }
         return new ProducerRecord<>(topic, null, key, payload.getBytes(StandardCharsets.UTF_8), headers);
     }
 

@@ -55,6 +55,33 @@ class ArticleEventsIT extends RealInfraTest {
         assertThat(meters.get(PublishToSearchable.METRIC).timer().count()).isGreaterThan(measuredBefore);
     }
 
+    @Autowired
+    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans;
+
+    @Test
+    void indexingContinuesTheTraceOfThePublishRequest() {
+        String word = unique();
+        UUID id = UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String requestSpan = traceId.substring(16);
+        var event = NewsEvents.published(id, 1, copy("Ferry service resumes " + word));
+        var envelope = io.newsroom.events.EventEnvelope.of(event, java.time.Instant.now());
+        var headers = new java.util.HashMap<>(envelope.toHeaders());
+        // What the outbox relay sends for a change made in the editor's traced request.
+        headers.put(io.newsroom.events.CloudEventHeaders.TRACEPARENT, "00-" + traceId + "-" + requestSpan + "-01");
+        events().send(envelope.type().topic(), io.newsroom.events.Topics.keyFor(event), headers,
+                io.newsroom.events.EventJson.mapper().writeValueAsBytes(event));
+
+        eventually(VISIBLE_WITHIN, () -> headlineFor(word).isPresent(), "article visible in search");
+        eventually(java.time.Duration.ofSeconds(30), () -> spans.getFinishedSpanItems().stream()
+                .anyMatch(s -> s.getTraceId().equals(traceId) && s.getName().equals("search-service index article")),
+                "an indexing span in the editor's trace");
+        var indexing = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(traceId)).findFirst().orElseThrow();
+        assertThat(indexing.getParentSpanId()).isEqualTo(requestSpan);
+        assertThat(indexing.getAttributes().asMap().toString()).contains(id.toString());
+    }
+
     @Test
     void duplicatesAndOlderVersionsArriveLateWithoutEffect() {
         String word = unique();

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Import;
  * shared by every test class (same configuration), so tests use fresh article ids.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@Import({ElasticsearchInfra.class, KafkaInfra.class, SecurityInfra.class})
+@Import({ElasticsearchInfra.class, KafkaInfra.class, SecurityInfra.class, TracingInfra.class})
 public abstract class RealInfraTest {
 
     static {
