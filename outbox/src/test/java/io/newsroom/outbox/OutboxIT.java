@@ -7,6 +7,10 @@ import io.newsroom.events.EventJson;
 import io.newsroom.infra.LocalKafka;
 import io.newsroom.infra.spring.KafkaInfra;
 import io.newsroom.infra.spring.PostgresInfra;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,8 +102,7 @@ class OutboxIT {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String spanId = traceId.substring(0, 16);
         // The editor's request span, as Micrometer Tracing's OpenTelemetry bridge makes it current.
-        var request = io.opentelemetry.api.trace.Span.wrap(io.opentelemetry.api.trace.SpanContext.create(traceId, spanId,
-                io.opentelemetry.api.trace.TraceFlags.getSampled(), io.opentelemetry.api.trace.TraceState.getDefault()));
+        var request = Span.wrap(SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault()));
         try (var scope = request.makeCurrent()) {
             transaction.executeWithoutResult(status -> outbox.append(event(topic, key, 1)));
         }

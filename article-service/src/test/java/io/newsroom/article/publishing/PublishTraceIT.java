@@ -43,7 +43,7 @@ class PublishTraceIT {
         HttpResponse<String> published = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/editor/articles/" + id + "/publish"))
                 .header("Authorization", "Bearer " + Api.editorToken("alice"))
-                .header("If-Match", draft.etag())
+                .header("If-Match", draft.header("ETag"))
                 .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(published.statusCode()).isEqualTo(200);
@@ -58,7 +58,7 @@ class PublishTraceIT {
             var header = events.getFirst().headers().lastHeader(CloudEventHeaders.TRACEPARENT);
             assertThat(header).as("ce_traceparent of the published event").isNotNull();
             String traceparent = new String(header.value(), StandardCharsets.UTF_8);
-            // The same trace id end to end; the parent id is the span current when the outbox row was written.
+            // The same trace id end to end; the parent id is the outbox relay's span (a child of the request's).
             assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
         }
     }
