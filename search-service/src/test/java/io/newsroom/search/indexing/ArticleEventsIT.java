@@ -13,6 +13,10 @@ import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.search.support.NewsEvents;
 import io.newsroom.search.support.NewsEvents.Copy;
 import io.newsroom.search.support.RealInfraTest;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,30 +60,51 @@ class ArticleEventsIT extends RealInfraTest {
     }
 
     @Autowired
-    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans;
+    InMemorySpanExporter spans;
 
     @Test
     void indexingContinuesTheTraceOfThePublishRequest() {
         String word = unique();
         UUID id = UUID.randomUUID();
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        String requestSpan = traceId.substring(16);
-        var event = NewsEvents.published(id, 1, copy("Ferry service resumes " + word));
-        var envelope = io.newsroom.events.EventEnvelope.of(event, java.time.Instant.now());
-        var headers = new java.util.HashMap<>(envelope.toHeaders());
-        // What the outbox relay sends for a change made in the editor's traced request.
-        headers.put(io.newsroom.events.CloudEventHeaders.TRACEPARENT, "00-" + traceId + "-" + requestSpan + "-01");
-        events().send(envelope.type().topic(), io.newsroom.events.Topics.keyFor(event), headers,
-                io.newsroom.events.EventJson.mapper().writeValueAsBytes(event));
+        String traceId = newTraceId();
+        String relaySpan = traceId.substring(16);
+        events().publishTraced(NewsEvents.published(id, 1, copy("Ferry service resumes " + word)),
+                "00-" + traceId + "-" + relaySpan + "-01");
 
         eventually(VISIBLE_WITHIN, () -> headlineFor(word).isPresent(), "article visible in search");
-        eventually(java.time.Duration.ofSeconds(30), () -> spans.getFinishedSpanItems().stream()
-                .anyMatch(s -> s.getTraceId().equals(traceId) && s.getName().equals("search-service index article")),
-                "an indexing span in the editor's trace");
-        var indexing = spans.getFinishedSpanItems().stream()
-                .filter(s -> s.getTraceId().equals(traceId)).findFirst().orElseThrow();
-        assertThat(indexing.getParentSpanId()).isEqualTo(requestSpan);
-        assertThat(indexing.getAttributes().asMap().toString()).contains(id.toString());
+        SpanData indexing = spanOf(traceId, "search-service index article");
+        assertThat(indexing.getParentSpanId()).isEqualTo(relaySpan);
+        assertThat(indexing.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(indexing.getAttributes().get(AttributeKey.stringKey("newsroom.article.id"))).isEqualTo(id.toString());
+    }
+
+    @Test
+    void countingContinuesTheTraceOfTheReadersComment() {
+        String word = unique();
+        UUID id = UUID.randomUUID();
+        events().publish(NewsEvents.published(id, 1, copy("Harbour festival " + word)));
+        String traceId = newTraceId();
+        String relaySpan = traceId.substring(16);
+        events().publishTraced(NewsEvents.commentPosted(id, 1, 1), "00-" + traceId + "-" + relaySpan + "-01");
+
+        eventually(VISIBLE_WITHIN, () -> hitFor(word).map(h -> h.path("commentCount").asLong() == 1).orElse(false),
+                "comment count 1");
+        SpanData counting = spanOf(traceId, "search-service count comments");
+        assertThat(counting.getParentSpanId()).isEqualTo(relaySpan);
+        assertThat(counting.getAttributes().get(AttributeKey.stringKey("newsroom.article.id"))).isEqualTo(id.toString());
+        assertThat(counting.getAttributes().get(AttributeKey.stringKey("newsroom.index.outcome"))).isEqualTo("stored");
+    }
+
+    private static String newTraceId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The consumer ends its span after the bulk request; it is exported a moment later. */
+    private SpanData spanOf(String traceId, String name) {
+        eventually(Duration.ofSeconds(30), () -> spans.getFinishedSpanItems().stream()
+                .anyMatch(s -> s.getTraceId().equals(traceId) && s.getName().equals(name)), name + " span in trace " + traceId);
+        return spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

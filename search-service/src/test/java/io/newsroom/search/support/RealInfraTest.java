@@ -6,6 +6,7 @@ import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.spring.ElasticsearchInfra;
 import io.newsroom.infra.spring.KafkaInfra;
 import io.newsroom.infra.spring.SecurityInfra;
+import io.newsroom.infra.spring.TracingInfra;
 import io.newsroom.search.index.ArticleIndex;
 import io.newsroom.search.indexing.ArticleIndexer;
 import io.newsroom.search.indexing.ArticleRevision;
