@@ -45,13 +45,7 @@ class DeploymentPolicyTest {
                     List<String> problems = new ArrayList<>();
                     String where = pods.manifest().where();
                     PodSpec pod = pods.template().getSpec();
-                    PodSecurityContext podSecurity = Optional.ofNullable(pod.getSecurityContext()).orElse(new PodSecurityContext());
-                    if (!Boolean.TRUE.equals(podSecurity.getRunAsNonRoot())) {
-                        problems.add(where + ": field 'spec.template.spec.securityContext.runAsNonRoot' must be true");
-                    }
-                    if (!Boolean.FALSE.equals(pod.getAutomountServiceAccountToken())) {
-                        problems.add(where + ": field 'spec.template.spec.automountServiceAccountToken' must be false");
-                    }
+                    PodSecurityContext podSecurity = lockedDownPod(where, pod, problems);
                     for (int i = 0; i < pods.containers().size(); i++) {
                         Container container = pods.containers().get(i);
                         String path = "spec.template.spec.containers[" + i + "]";
@@ -71,15 +65,9 @@ class DeploymentPolicyTest {
     private static void check(Workloads workloads, Workloads.Workload workload, List<String> problems) {
         String where = workload.manifest().where();
         PodSpec pod = workload.deployment().getSpec().getTemplate().getSpec();
-        PodSecurityContext podSecurity = Optional.ofNullable(pod.getSecurityContext()).orElse(new PodSecurityContext());
-        if (!Boolean.TRUE.equals(podSecurity.getRunAsNonRoot())) {
-            problems.add(where + ": field 'spec.template.spec.securityContext.runAsNonRoot' must be true");
-        }
+        PodSecurityContext podSecurity = lockedDownPod(where, pod, problems);
         if (pod.getTopologySpreadConstraints() == null || pod.getTopologySpreadConstraints().isEmpty()) {
             problems.add(where + ": field 'spec.template.spec.topologySpreadConstraints' is required (spread replicas)");
-        }
-        if (!Boolean.FALSE.equals(pod.getAutomountServiceAccountToken())) {
-            problems.add(where + ": field 'spec.template.spec.automountServiceAccountToken' must be false (no API access needed)");
         }
         for (int i = 0; i < workload.containers().size(); i++) {
             Container container = workload.containers().get(i);
@@ -100,6 +88,18 @@ class DeploymentPolicyTest {
                 problems.add(where + ": field '" + path + ".image' must be pinned in prod, not '" + image + "'");
             }
         }
+    }
+
+    /** Non-root, no API token; returns the pod's security context (the containers' defaults). */
+    private static PodSecurityContext lockedDownPod(String where, PodSpec pod, List<String> problems) {
+        PodSecurityContext podSecurity = Optional.ofNullable(pod.getSecurityContext()).orElse(new PodSecurityContext());
+        if (!Boolean.TRUE.equals(podSecurity.getRunAsNonRoot())) {
+            problems.add(where + ": field 'spec.template.spec.securityContext.runAsNonRoot' must be true");
+        }
+        if (!Boolean.FALSE.equals(pod.getAutomountServiceAccountToken())) {
+            problems.add(where + ": field 'spec.template.spec.automountServiceAccountToken' must be false (no API access needed)");
+        }
+        return podSecurity;
     }
 
     private static void probes(String where, String path, Container container, List<String> problems) {
