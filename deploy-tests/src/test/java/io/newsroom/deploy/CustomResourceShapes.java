@@ -24,7 +24,10 @@ final class CustomResourceShapes {
     private static final Map<String, Consumer<Structure>> SHAPES = Map.of(
             "keda.sh/v1alpha1/ScaledObject", CustomResourceShapes::scaledObject,
             "elasticsearch.k8s.elastic.co/v1/Elasticsearch", CustomResourceShapes::elasticsearch,
-            "postgresql.cnpg.io/v1/Cluster", CustomResourceShapes::postgresCluster);
+            "postgresql.cnpg.io/v1/Cluster", CustomResourceShapes::postgresCluster,
+            "postgresql.cnpg.io/v1/ScheduledBackup", CustomResourceShapes::scheduledBackup,
+            "barmancloud.cnpg.io/v1/ObjectStore", CustomResourceShapes::objectStore,
+            "keda.sh/v1alpha1/TriggerAuthentication", CustomResourceShapes::triggerAuthentication);
 
     private CustomResourceShapes() {
     }
@@ -117,5 +120,46 @@ final class CustomResourceShapes {
                 .stringValues("spec.postgresql.parameters")
                 .onlyKeys("spec.affinity", Set.of("enablePodAntiAffinity", "topologyKey", "nodeSelector", "nodeAffinity",
                         "tolerations", "podAntiAffinityType", "additionalPodAntiAffinity", "additionalPodAffinity"));
+    }
+
+    private static void scheduledBackup(Structure s) {
+        s.required("spec", OBJECT)
+                .onlyKeys("spec", Set.of("schedule", "cluster", "suspend", "immediate", "backupOwnerReference", "target",
+                        "method", "pluginConfiguration", "online", "onlineConfiguration"))
+                .required("spec.schedule", STRING)
+                .matches("spec.schedule", "\\S+( \\S+){5}")
+                .required("spec.cluster.name", STRING)
+                .onlyKeys("spec.cluster", Set.of("name"))
+                .matches("spec.method", "barmanObjectStore|volumeSnapshot|plugin")
+                .matches("spec.backupOwnerReference", "none|self|cluster")
+                .onlyKeys("spec.pluginConfiguration", Set.of("name", "parameters"));
+    }
+
+    /** plugin-barman-cloud 0.x ObjectStore (barmancloud.cnpg.io/v1): spec.configuration is a BarmanObjectStoreConfiguration. */
+    private static void objectStore(Structure s) {
+        s.required("spec", OBJECT)
+                .onlyKeys("spec", Set.of("configuration", "retentionPolicy", "instanceSidecarConfiguration"))
+                .required("spec.configuration", OBJECT)
+                .onlyKeys("spec.configuration", Set.of("destinationPath", "endpointURL", "endpointCA", "serverName", "s3Credentials",
+                        "azureCredentials", "googleCredentials", "wal", "data", "tags", "historyTags"))
+                .required("spec.configuration.destinationPath", STRING)
+                .matches("spec.retentionPolicy", "^[1-9][0-9]*[dwm]$")
+                .onlyKeys("spec.configuration.s3Credentials", Set.of("accessKeyId", "secretAccessKey", "region", "sessionToken",
+                        "inheritFromIAMRole"))
+                .onlyKeys("spec.configuration.wal", Set.of("compression", "encryption", "maxParallel", "archiveAdditionalCommandArgs",
+                        "restoreAdditionalCommandArgs"))
+                .onlyKeys("spec.configuration.data", Set.of("compression", "encryption", "jobs", "immediateCheckpoint",
+                        "additionalCommandArgs"));
+    }
+
+    private static void triggerAuthentication(Structure s) {
+        s.required("spec", OBJECT)
+                .onlyKeys("spec", Set.of("secretTargetRef", "env", "hashiCorpVault", "azureKeyVault", "podIdentity",
+                        "awsSecretManager", "gcpSecretManager", "configMapTargetRef", "boundServiceAccountToken"));
+        for (int i = 0; i < s.at("spec.secretTargetRef").size(); i++) {
+            String ref = "spec.secretTargetRef[" + i + "]";
+            s.onlyKeys(ref, Set.of("parameter", "name", "key")).required(ref + ".parameter", STRING)
+                    .required(ref + ".name", STRING).required(ref + ".key", STRING);
+        }
     }
 }

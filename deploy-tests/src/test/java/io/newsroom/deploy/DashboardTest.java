@@ -17,6 +17,9 @@ class DashboardTest {
     private static final List<String> METRICS = List.of(
             "newsroom_search_publish_to_searchable_seconds_bucket",
             "newsroom_outbox_backlog",
+            "newsroom_outbox_oldest_age_seconds",
+            "kafka_topic_partition_current_offset",
+            "resilience4j_circuitbreaker_state",
             "kafka_consumergroup_lag",
             "newsroom_comments_held",
             "spring_cloud_gateway_requests_seconds_count",

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** What every service Deployment must have: probes, resources, a locked-down container, graceful shutdown. */
+/**
+ * What every service Deployment must have: probes, resources, a locked-down container, graceful shutdown. A StatefulSet
+ * of our own (the rate-limit Redis) is no Spring Boot service, but is held to the same lock-down, resources and probes.
+ */
 class DeploymentPolicyTest {
 
     @TestFactory
@@ -34,18 +37,37 @@ class DeploymentPolicyTest {
         });
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyStatefulSetIsLockedDownToo() {
+        return Kustomize.forEachTarget(rendered -> new Workloads(rendered).pods().stream()
+                .filter(pods -> pods.kind().equals("StatefulSet"))
+                .map(pods -> DynamicTest.dynamicTest(rendered.target() + " " + pods.name(), () -> {
+                    List<String> problems = new ArrayList<>();
+                    String where = pods.manifest().where();
+                    PodSpec pod = pods.template().getSpec();
+                    PodSecurityContext podSecurity = lockedDownPod(where, pod, problems);
+                    for (int i = 0; i < pods.containers().size(); i++) {
+                        Container container = pods.containers().get(i);
+                        String path = "spec.template.spec.containers[" + i + "]";
+                        if (container.getReadinessProbe() == null) {
+                            problems.add(where + ": field '" + path + ".readinessProbe' is required");
+                        }
+                        if (container.getLivenessProbe() == null) {
+                            problems.add(where + ": field '" + path + ".livenessProbe' is required");
+                        }
+                        resources(where, path, container, problems);
+                        security(where, path, container, podSecurity, problems);
+                    }
+                    assertThat(problems).as("policy violations").isEmpty();
+                })));
+    }
+
     private static void check(Workloads workloads, Workloads.Workload workload, List<String> problems) {
         String where = workload.manifest().where();
         PodSpec pod = workload.deployment().getSpec().getTemplate().getSpec();
-        PodSecurityContext podSecurity = Optional.ofNullable(pod.getSecurityContext()).orElse(new PodSecurityContext());
-        if (!Boolean.TRUE.equals(podSecurity.getRunAsNonRoot())) {
-            problems.add(where + ": field 'spec.template.spec.securityContext.runAsNonRoot' must be true");
-        }
+        PodSecurityContext podSecurity = lockedDownPod(where, pod, problems);
         if (pod.getTopologySpreadConstraints() == null || pod.getTopologySpreadConstraints().isEmpty()) {
             problems.add(where + ": field 'spec.template.spec.topologySpreadConstraints' is required (spread replicas)");
-        }
-        if (!Boolean.FALSE.equals(pod.getAutomountServiceAccountToken())) {
-            problems.add(where + ": field 'spec.template.spec.automountServiceAccountToken' must be false (no API access needed)");
         }
         for (int i = 0; i < workload.containers().size(); i++) {
             Container container = workload.containers().get(i);
@@ -66,6 +88,18 @@ class DeploymentPolicyTest {
                 problems.add(where + ": field '" + path + ".image' must be pinned in prod, not '" + image + "'");
             }
         }
+    }
+
+    /** Non-root, no API token; returns the pod's security context (the containers' defaults). */
+    private static PodSecurityContext lockedDownPod(String where, PodSpec pod, List<String> problems) {
+        PodSecurityContext podSecurity = Optional.ofNullable(pod.getSecurityContext()).orElse(new PodSecurityContext());
+        if (!Boolean.TRUE.equals(podSecurity.getRunAsNonRoot())) {
+            problems.add(where + ": field 'spec.template.spec.securityContext.runAsNonRoot' must be true");
+        }
+        if (!Boolean.FALSE.equals(pod.getAutomountServiceAccountToken())) {
+            problems.add(where + ": field 'spec.template.spec.automountServiceAccountToken' must be false (no API access needed)");
+        }
+        return podSecurity;
     }
 
     private static void probes(String where, String path, Container container, List<String> problems) {

@@ -43,32 +43,48 @@ class EntryPointTest {
         });
     }
 
+    /**
+     * The ServiceMonitor scrapes exactly the Services in front of the newsroom Deployments (Spring Boot, Actuator's
+     * Prometheus endpoint on the management port); a store without a metrics endpoint (the rate-limit Redis) is not
+     * scraped, and every scraped Service has the monitor's port.
+     */
     @TestFactory
     Stream<DynamicTest> serviceMonitorScrapesEveryService() {
         return Kustomize.eachTarget(rendered -> {
             List<String> problems = new ArrayList<>();
+            List<Map<String, String>> deploymentPods = new Workloads(rendered).deployments().stream()
+                    .map(Workloads.Workload::podLabels).toList();
             List<Service> services = rendered.ofKind("Service").stream()
+                    .map(m -> StrictModels.bind(m.tree(), Service.class))
+                    .filter(s -> s.getSpec().getSelector() != null && deploymentPods.stream()
+                            .anyMatch(pod -> pod.entrySet().containsAll(s.getSpec().getSelector().entrySet())))
+                    .toList();
+            List<Service> all = rendered.ofKind("Service").stream()
                     .map(m -> StrictModels.bind(m.tree(), Service.class)).toList();
             for (Manifest manifest : rendered.ofKind("ServiceMonitor")) {
                 ServiceMonitor monitor = StrictModels.bind(manifest.tree(), ServiceMonitor.class);
                 Map<String, String> selector = monitor.getSpec().getSelector().getMatchLabels();
-                List<Service> scraped = services.stream()
+                List<Service> scraped = all.stream()
                         .filter(s -> s.getMetadata().getLabels() != null
                                 && s.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
                         .toList();
-                if (scraped.size() != services.size()) {
+                if (!names(scraped).equals(names(services))) {
                     problems.add(manifest.where() + ": field 'spec.selector' " + selector + " scrapes "
-                            + scraped.stream().map(s -> s.getMetadata().getName()).toList() + " of "
-                            + services.stream().map(s -> s.getMetadata().getName()).toList());
+                            + names(scraped) + ", expected the Services of the Deployments " + names(services));
                 }
                 monitor.getSpec().getEndpoints().forEach(endpoint -> scraped.stream()
                         .filter(s -> s.getSpec().getPorts().stream().noneMatch(p -> endpoint.getPort().equals(p.getName())))
                         .forEach(s -> problems.add(manifest.where() + ": field 'spec.endpoints.port' " + endpoint.getPort()
                                 + " is no port of Service " + s.getMetadata().getName())));
             }
+            assertThat(services).as("Services of the Deployments in %s", rendered).isNotEmpty();
             assertThat(rendered.ofKind("ServiceMonitor")).as("ServiceMonitors in %s", rendered).isNotEmpty();
             assertThat(problems).isEmpty();
         });
+    }
+
+    private static List<String> names(List<Service> services) {
+        return services.stream().map(s -> s.getMetadata().getName()).sorted().toList();
     }
 
     private static void check(Rendered rendered, Manifest manifest, String service, String portName, Integer portNumber,

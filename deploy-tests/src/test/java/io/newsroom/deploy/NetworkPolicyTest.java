@@ -3,6 +3,7 @@ package io.newsroom.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import java.util.ArrayList;
@@ -16,21 +17,27 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Default deny, DNS for everyone, only the gateway reachable from outside the namespace (Prometheus aside), and each
- * service reaching only its own store, Kafka, and (search) Elasticsearch.
+ * Default deny, DNS for everyone, only the gateway reachable from outside the namespace (Prometheus aside), each
+ * service reaching only its own store, Kafka, and (search) Elasticsearch, the gateway also its rate-limit Redis when
+ * that runs in the namespace, and the Redis reaching nothing and reached by the gateway only.
  */
 class NetworkPolicyTest {
 
+    private static final Map<String, String> GATEWAY = Map.of("app.kubernetes.io/name", "gateway");
     private static final Map<String, String> KAFKA = Map.of("strimzi.io/cluster", "newsroom", "strimzi.io/broker-role", "true");
 
-    /** In-namespace pods each service may open connections to, by the labels of their pods. */
+    /**
+     * In-namespace pods each workload may open connections to, by the labels of their pods. The gateway's rate-limit
+     * store comes on top when the render has the Service its SPRING_DATA_REDIS_HOST names ({@link #rateLimitStore}).
+     */
     private static final Map<String, Set<Map<String, String>>> EGRESS = Map.of(
             "gateway", Set.of(Map.of("app.kubernetes.io/name", "article-service"),
                     Map.of("app.kubernetes.io/name", "comment-service"),
                     Map.of("app.kubernetes.io/name", "search-service")),
             "article-service", Set.of(Map.of("cnpg.io/cluster", "articles-db"), KAFKA),
             "comment-service", Set.of(Map.of("cnpg.io/cluster", "comments-db"), KAFKA),
-            "search-service", Set.of(Map.of("elasticsearch.k8s.elastic.co/cluster-name", "newsroom"), KAFKA));
+            "search-service", Set.of(Map.of("elasticsearch.k8s.elastic.co/cluster-name", "newsroom"), KAFKA),
+            "ratelimit-redis", Set.of());
 
     @TestFactory
     Stream<DynamicTest> defaultDenyAndDns() {
@@ -54,10 +61,10 @@ class NetworkPolicyTest {
     @TestFactory
     Stream<DynamicTest> eachServiceReachesOnlyWhatItOwns() {
         return Kustomize.eachTarget(rendered -> {
-            Workloads workloads = new Workloads(rendered);
+            Optional<Service> store = rateLimitStore(rendered);
             List<String> problems = new ArrayList<>();
-            for (Workloads.Workload workload : workloads.deployments()) {
-                Map<String, String> labels = workload.podLabels();
+            for (Workloads.Pods workload : new Workloads(rendered).pods()) {
+                Map<String, String> labels = workload.labels();
                 Set<Map<String, String>> egress = new LinkedHashSet<>();
                 boolean reachableFromOutside = false;
                 Set<String> files = new LinkedHashSet<>();
@@ -93,7 +100,10 @@ class NetworkPolicyTest {
                         }
                     }
                 }
-                Set<Map<String, String>> allowed = EGRESS.getOrDefault(workload.name(), Set.of());
+                Set<Map<String, String>> allowed = new LinkedHashSet<>(EGRESS.getOrDefault(workload.name(), Set.of()));
+                if (workload.name().equals("gateway")) {
+                    store.ifPresent(redis -> allowed.add(redis.getSpec().getSelector()));
+                }
                 if (!egress.equals(allowed)) {
                     problems.add(workload.manifest().where() + ": NetworkPolicies let it reach " + egress + ", expected exactly "
                             + allowed + "; policies selecting it: " + files);
@@ -104,6 +114,59 @@ class NetworkPolicyTest {
             }
             assertThat(problems).isEmpty();
         });
+    }
+
+    /** Where the gateway keeps its rate-limit buckets, if it runs in the namespace: the gateway alone reaches it, on its port. */
+    @TestFactory
+    Stream<DynamicTest> onlyTheGatewayReachesItsRateLimitStore() {
+        return Kustomize.eachTarget(rendered -> {
+            Optional<Service> store = rateLimitStore(rendered);
+            if (store.isEmpty()) {
+                return; // a managed Redis outside the cluster (or none yet): nothing in the namespace to open
+            }
+            Map<String, String> storePods = store.get().getSpec().getSelector();
+            // NetworkPolicy ports are the pods' ports: what the Service's targetPorts resolve to.
+            var pods = new Workloads(rendered).pods().stream()
+                    .filter(w -> w.labels().entrySet().containsAll(storePods.entrySet())).findFirst().orElseThrow();
+            List<Integer> expected = store.get().getSpec().getPorts().stream().map(p -> p.getTargetPort())
+                    .map(target -> target.getIntVal() != null ? target.getIntVal() : pods.containers().stream()
+                            .flatMap(c -> c.getPorts().stream()).filter(c -> target.getStrVal().equals(c.getName()))
+                            .map(c -> c.getContainerPort()).findFirst().orElse(-1))
+                    .toList();
+            Set<Integer> ports = new LinkedHashSet<>();
+            List<String> problems = new ArrayList<>();
+            for (Manifest manifest : rendered.ofKind("NetworkPolicy")) {
+                NetworkPolicy policy = StrictModels.bind(manifest.tree(), NetworkPolicy.class);
+                if (!selects(policy.getSpec().getPodSelector(), pods.labels())) {
+                    continue;
+                }
+                for (var rule : Optional.ofNullable(policy.getSpec().getIngress()).orElse(List.of())) {
+                    for (NetworkPolicyPeer peer : Optional.ofNullable(rule.getFrom()).orElse(List.of())) {
+                        if (peer.getPodSelector() == null || peer.getNamespaceSelector() != null
+                                || !GATEWAY.equals(peer.getPodSelector().getMatchLabels())) {
+                            problems.add(manifest.where() + ": field 'spec.ingress.from' admits " + peer
+                                    + " to the rate-limit store; only the gateway's pods may connect");
+                        } else {
+                            Optional.ofNullable(rule.getPorts()).orElse(List.of())
+                                    .forEach(port -> ports.add(port.getPort().getIntVal()));
+                        }
+                    }
+                }
+            }
+            assertThat(ports).as("%s: ports the gateway may open on its rate-limit store (Service %s)", rendered,
+                    store.get().getMetadata().getName())
+                    .containsExactlyElementsOf(expected);
+            assertThat(problems).isEmpty();
+        });
+    }
+
+    /** The Service the gateway's SPRING_DATA_REDIS_HOST names, when it is part of this render. */
+    private static Optional<Service> rateLimitStore(Rendered rendered) {
+        Workloads workloads = new Workloads(rendered);
+        return workloads.deployment("gateway")
+                .map(gateway -> workloads.environment(gateway.app()).get("SPRING_DATA_REDIS_HOST"))
+                .flatMap(host -> rendered.find("Service", host))
+                .map(m -> StrictModels.bind(m.tree(), Service.class));
     }
 
     private static List<NetworkPolicy> policies(Rendered rendered) {

@@ -76,6 +76,8 @@ class ServiceEnvironmentTest {
     /** CloudNativePG: {cluster}-app; ECK: {name}-es-elastic-user and {name}-es-http-certs-public. */
     private static boolean createdByOperator(Rendered rendered, String secret) {
         return rendered.ofKind("Cluster").stream().anyMatch(c -> secret.equals(c.name() + "-app"))
+                // Strimzi's User Operator: a Secret named after the KafkaUser (password, sasl.jaas.config).
+                || rendered.ofKind("KafkaUser").stream().anyMatch(u -> secret.equals(u.name()))
                 || rendered.ofKind("Elasticsearch").stream().anyMatch(es -> secret.equals(es.name() + "-es-elastic-user")
                 || secret.equals(es.name() + "-es-http-certs-public"));
     }

@@ -4,14 +4,36 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** Typed views of a rendered target's Deployments and the environment their containers get. */
+/**
+ * Typed views of a rendered target's workloads: the Deployments (the newsroom services) and the StatefulSets of its own
+ * stores (the gateway's rate-limit Redis; the operators' stores are custom resources), and the environment their
+ * containers get.
+ */
 record Workloads(Rendered rendered) {
+
+    /** Every pod controller of the render: Deployments, then StatefulSets. */
+    List<Pods> pods() {
+        var deployments = deployments().stream().map(w -> new Pods(w.manifest(), w.deployment().getSpec().getTemplate(),
+                Optional.ofNullable(w.deployment().getSpec().getReplicas()).orElse(1)));
+        var statefulSets = rendered.ofKind("StatefulSet").stream().map(m -> {
+            StatefulSet set = StrictModels.bind(m.tree(), StatefulSet.class);
+            return new Pods(m, set.getSpec().getTemplate(), Optional.ofNullable(set.getSpec().getReplicas()).orElse(1));
+        });
+        return Stream.concat(deployments, statefulSets).toList();
+    }
+
+    Optional<Pods> pods(String name) {
+        return pods().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
 
     List<Workload> deployments() {
         return rendered.ofKind("Deployment").stream()
@@ -50,6 +72,26 @@ record Workloads(Rendered rendered) {
             }
         }
         return env;
+    }
+
+    /** A Deployment's or StatefulSet's pods, as far as Services, budgets and network policies care. */
+    record Pods(Manifest manifest, PodTemplateSpec template, int replicas) {
+
+        String name() {
+            return manifest.name();
+        }
+
+        String kind() {
+            return manifest.kind();
+        }
+
+        Map<String, String> labels() {
+            return template.getMetadata().getLabels();
+        }
+
+        List<Container> containers() {
+            return template.getSpec().getContainers();
+        }
     }
 
     record Workload(Manifest manifest, Deployment deployment) {

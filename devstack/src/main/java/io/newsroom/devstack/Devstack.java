@@ -31,6 +31,7 @@ public final class Devstack {
     private LocalRedis redis;
     private PlatformPlan plan;
     private InfraEndpoints infra;
+    private TraceStore traces;
 
     Devstack(DevstackSettings settings) {
         this(settings, Map.of());
@@ -65,23 +66,31 @@ public final class Devstack {
         long t0 = System.nanoTime();
         plan = PlatformPlan.local(settings, overrides);
         PortGuard.requireFree(plan.ports());
+        PortGuard.requireFree(Map.of(TraceStore.DEFAULT_PORT, "Zipkin (trace store)"));
         settings.prepareHome();
         System.out.printf("devstack: data in %s%s%n", settings.home(), settings.fresh() ? " (fresh start)" : "");
 
+        traces = TraceStore.start(TraceStore.jar(settings.root()), TraceStore.DEFAULT_PORT, settings.logFile("zipkin"));
         startInfrastructure();
+        traces.awaitReady(Duration.ofSeconds(90));
         System.out.printf("devstack: infrastructure up in %.1f s (Kafka %s, PostgreSQL %s, Elasticsearch %s)%n",
                 seconds(t0), kafka.bootstrapServers(), postgres.jdbcUrl("articles"), elasticsearch.httpUri());
 
         infra = new InfraEndpoints(kafka.bootstrapServers(), postgres.jdbcUrl("articles"),
                 postgres.jdbcUrl("comments"), postgres.username(), postgres.password(), elasticsearch.httpUri().toString());
         for (var service : plan.services()) {
-            services.add(ServiceProcess.launch(service, service.environment(infra), settings));
+            var environment = new java.util.HashMap<>(service.environment(infra));
+            // Spans go to the local Zipkin (Boot 4 and Boot 3 property names; inert in a service without a tracer).
+            environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", traces.spansEndpoint());
+            environment.put("MANAGEMENT_ZIPKIN_TRACING_ENDPOINT", traces.spansEndpoint());
+            services.add(ServiceProcess.launch(service, environment, settings));
         }
         services.forEach(service -> service.awaitReady(READY_TIMEOUT));
         services.forEach(ServiceProcess::watchForUnexpectedExit);
 
         System.out.printf("devstack: platform ready in %.1f s%n", seconds(t0));
         System.out.println(Banner.ready(plan, settings));
+        System.out.println("  Traces (Zipkin)  " + traces.url() + "   (in memory; spans posted to " + traces.spansEndpoint() + ")");
     }
 
     private void startInfrastructure() {
@@ -167,6 +176,7 @@ public final class Devstack {
         quietly(kafka, LocalKafka::stop);
         quietly(postgres, LocalPostgres::stop);
         quietly(redis, LocalRedis::stop);
+        quietly(traces, TraceStore::stop);
         System.out.println("devstack: stopped; data kept in " + settings.home());
         stopped.countDown();
     }

@@ -10,6 +10,12 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     /** The article id the event is about. */
     public static final String SUBJECT = "ce_subject";
+    /**
+     * CloudEvents Distributed Tracing extension, attribute {@code traceparent} (W3C Trace Context,
+     * {@code 00-<trace-id>-<parent-id>-<flags>}): the trace of the request that made the change, so a consumer's work
+     * joins the producer's trace. Optional: absent when the change was made outside any trace.
+     */
+    public static final String TRACEPARENT = "ce_traceparent";
     /** In binary mode {@code datacontenttype} travels as the plain Kafka {@code content-type} header. */
     public static final String CONTENT_TYPE = "content-type";
 

@@ -1,5 +1,7 @@
 package io.newsroom.outbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.newsroom.events.EventJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,12 +35,25 @@ public class Outbox {
     public UUID append(OutboxEvent event) {
         UUID ceId = UUID.randomUUID();
         jdbc.sql("""
-                        insert into outbox_event (topic, message_key, ce_id, ce_type, ce_source, ce_subject, ce_time, payload)
-                        values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+                        insert into outbox_event (topic, message_key, ce_id, ce_type, ce_source, ce_subject, ce_time, payload,
+                                                  traceparent)
+                        values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
                 .params(event.topic(), event.key(), ceId, event.type(), source, event.subject(),
                         Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)),
-                        EventJson.mapper().writeValueAsString(event.payload()))
+                        EventJson.mapper().writeValueAsString(event.payload()), currentTraceparent())
                 .update();
         return ceId;
+    }
+
+    /**
+     * The W3C traceparent of the current span (OpenTelemetry's current context, which Micrometer Tracing's OpenTelemetry
+     * bridge maintains), or null outside a trace.
+     */
+    static String currentTraceparent() {
+        SpanContext context = Span.current().getSpanContext();
+        if (!context.isValid()) {
+            return null;
+        }
+        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
     }
 }

@@ -1,5 +1,6 @@
 package io.newsroom.outbox;
 
+import io.opentelemetry.api.OpenTelemetry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -50,10 +51,10 @@ public class OutboxAutoConfiguration {
     @ConditionalOnProperty(name = "newsroom.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
                             ProducerFactory<?, ?> producerFactory, OutboxProperties properties,
-                            OutboxMetrics metrics) {
+                            OutboxMetrics metrics, ObjectProvider<OpenTelemetry> openTelemetry) {
         OutboxProperties.Relay relay = properties.relay();
         return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
-                relayTemplate(producerFactory, relay), relay, metrics);
+                relayTemplate(producerFactory, relay), relay, metrics, new RelayTracing(openTelemetry.getIfAvailable()));
     }
 
     /**

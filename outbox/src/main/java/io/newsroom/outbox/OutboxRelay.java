@@ -40,15 +40,17 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties.Relay settings;
     private final OutboxMetrics metrics;
+    private final RelayTracing tracing;
     private ScheduledExecutorService poller;
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, byte[]> kafka,
-                       OutboxProperties.Relay settings, OutboxMetrics metrics) {
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, byte[]> kafka,
+                OutboxProperties.Relay settings, OutboxMetrics metrics, RelayTracing tracing) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = kafka;
         this.settings = settings;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /**
@@ -76,13 +78,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     private List<PendingEvent> oldest(int limit) {
         return jdbc.sql("""
-                        select id, topic, message_key, ce_id, ce_type, ce_source, ce_subject, ce_time, payload::text as payload
+                        select id, topic, message_key, ce_id, ce_type, ce_source, ce_subject, ce_time, payload::text as payload,
+                               traceparent
                         from outbox_event order by id limit ?""")
                 .param(limit)
                 .query((rs, row) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"),
                         rs.getString("message_key"), rs.getObject("ce_id", UUID.class), rs.getString("ce_type"),
                         rs.getString("ce_source"), rs.getString("ce_subject"),
-                        rs.getObject("ce_time", OffsetDateTime.class).toInstant(), rs.getString("payload")))
+                        rs.getObject("ce_time", OffsetDateTime.class).toInstant(), rs.getString("payload"),
+                        rs.getString("traceparent")))
                 .list();
     }
 
@@ -95,20 +99,32 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private List<Long> publish(List<PendingEvent> batch) {
         var acknowledged = new ArrayList<Long>(batch.size());
-        if (batch.isEmpty() || !acknowledged(batch.getFirst(), send(batch.getFirst()))) {
+        if (batch.isEmpty()) {
             return acknowledged;
         }
-        acknowledged.add(batch.getFirst().id());
+        RelayTracing.Hop first = tracing.start(batch.getFirst());
+        boolean firstAcknowledged = acknowledged(first.event(), send(first.event()));
+        first.end(firstAcknowledged);
+        if (!firstAcknowledged) {
+            return acknowledged;
+        }
+        acknowledged.add(first.event().id());
+        var hops = new ArrayList<RelayTracing.Hop>(batch.size());
         var sends = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>(batch.size());
         for (PendingEvent event : batch.subList(1, batch.size())) {
-            sends.add(send(event));
+            RelayTracing.Hop hop = tracing.start(event);
+            hops.add(hop);
+            sends.add(send(hop.event()));
         }
         for (int i = 0; i < sends.size(); i++) {
-            PendingEvent event = batch.get(i + 1);
-            if (!acknowledged(event, sends.get(i))) {
+            RelayTracing.Hop hop = hops.get(i);
+            boolean ok = acknowledged(hop.event(), sends.get(i));
+            hop.end(ok);
+            if (!ok) {
+                RelayTracing.Hop.endAll(hops.subList(i + 1, hops.size()), false);
                 break;
             }
-            acknowledged.add(event.id());
+            acknowledged.add(hop.event().id());
         }
         return acknowledged;
     }

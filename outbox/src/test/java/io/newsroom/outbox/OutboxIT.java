@@ -7,6 +7,10 @@ import io.newsroom.events.EventJson;
 import io.newsroom.infra.LocalKafka;
 import io.newsroom.infra.spring.KafkaInfra;
 import io.newsroom.infra.spring.PostgresInfra;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,10 +88,28 @@ class OutboxIT {
             assertThat(header(record, "ce_subject")).isEqualTo(key);
             assertThat(header(record, "ce_time")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
             assertThat(header(record, "content-type")).isEqualTo("application/json");
+            assertThat(record.headers().lastHeader("ce_traceparent")).as("no trace, no traceparent").isNull();
             assertThat(EventJson.mapper().readValue(record.value(), Numbered.class)).isEqualTo(new Numbered(key, 7));
         }
         awaitBacklog(0);
         assertThat(registry.get("newsroom.outbox.published").tag("topic", topic).counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theTraceOfTheChangeTravelsAsTheCloudEventsTraceparent() {
+        String topic = "outbox-it-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String spanId = traceId.substring(0, 16);
+        // The editor's request span, as Micrometer Tracing's OpenTelemetry bridge makes it current.
+        var request = Span.wrap(SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault()));
+        try (var scope = request.makeCurrent()) {
+            transaction.executeWithoutResult(status -> outbox.append(event(topic, key, 1)));
+        }
+        try (var reader = new TopicReader(LocalKafka.shared().bootstrapServers(), topic)) {
+            ConsumerRecord<String, byte[]> record = reader.await(1, Duration.ofSeconds(30)).getFirst();
+            assertThat(header(record, "ce_traceparent")).isEqualTo("00-" + traceId + "-" + spanId + "-01");
+        }
     }
 
     @Test
@@ -122,6 +144,8 @@ class OutboxIT {
                 }
             }
             assertThat(metrics.backlog()).isGreaterThanOrEqualTo(keys.size() * perKey);
+            assertThat(metrics.oldestAgeSeconds()).isPositive();
+            assertThat(registry.get("newsroom.outbox.oldest.age").gauge().value()).isPositive();
         } finally {
             kafka.start();
         }
@@ -146,6 +170,7 @@ class OutboxIT {
             System.out.printf("Outbox outage test: %d events, %d duplicates%n", records.size(), duplicates);
         }
         awaitBacklog(0);
+        assertThat(metrics.oldestAgeSeconds()).isZero();
     }
 
     private void awaitBacklog(double expected) {

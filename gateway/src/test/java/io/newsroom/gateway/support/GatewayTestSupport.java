@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.newsroom.infra.spring.RedisInfra;
 import io.newsroom.infra.spring.SecurityInfra;
+import io.newsroom.infra.spring.TracingInfra;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ import reactor.netty.http.client.HttpClient;
  * Tests go through 127.0.0.1, configured as a trusted proxy, and each gets its own client address in
  * {@code X-Forwarded-For}, so rate limits of one test never leak into another. Rate limits live in the shared
  * {@code LocalRedis} (a real redis-server). Tests that need an untrusted
- * peer connect from 127.0.0.2.
+ * peer connect from 127.0.0.2. Finished spans are kept in memory ({@link TracingInfra}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "newsroom.gateway.trusted-proxies.addresses=127.0.0.1",
@@ -40,7 +41,7 @@ import reactor.netty.http.client.HttpClient;
         "newsroom.gateway.resilience.circuit-breakers.search.open-for=1s",
         "newsroom.gateway.resilience.circuit-breakers.search.half-open-calls=1",
 })
-@Import({SecurityInfra.class, RedisInfra.class})
+@Import({SecurityInfra.class, RedisInfra.class, TracingInfra.class})
 public abstract class GatewayTestSupport {
 
     protected static final FakeService ARTICLES = new FakeService("article").start();

@@ -48,6 +48,34 @@ public class ArticleIndex implements InitializingBean {
             create(first);
             client.indices().updateAliases(a -> a.actions(act -> act.add(add -> add.index(first).alias(alias()))));
             log.info("Created {} behind alias {}", first, alias());
+        } else {
+            currentIndex().ifPresent(this::applyReplicas);
+        }
+    }
+
+    /** {@code index.number_of_replicas} of one concrete index, as Elasticsearch reports it. */
+    static String replicasOf(ElasticsearchClient client, String index) throws IOException {
+        var settings = client.indices().getSettings(g -> g.index(index)).get(index).settings();
+        if (settings == null) {
+            return null;
+        }
+        if (settings.index() != null && settings.index().numberOfReplicas() != null) {
+            return settings.index().numberOfReplicas();
+        }
+        return settings.numberOfReplicas();
+    }
+
+    /** Brings an index made before the replica setting changed (e.g. 0 from an older release) to the configured count. */
+    void applyReplicas(String index) {
+        try {
+            String current = replicasOf(client, index);
+            if (!Integer.toString(properties.replicas()).equals(current)) {
+                client.indices().putSettings(p -> p.index(index).settings(s -> s.numberOfReplicas(
+                        Integer.toString(properties.replicas()))));
+                log.info("Set number_of_replicas of {} from {} to {}", index, current, properties.replicas());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -78,7 +106,7 @@ public class ArticleIndex implements InitializingBean {
 
     /** Creates an index with the current settings and mappings, not yet behind the alias. */
     public void create(String index) {
-        IndexDefinition definition = IndexDefinition.load(IndexDefinition.ARTICLES, properties.analyzer());
+        IndexDefinition definition = IndexDefinition.load(IndexDefinition.ARTICLES, properties.analyzer(), properties.replicas());
         try {
             client.indices().create(c -> c.index(index)
                     .settings(s -> s.withJson(new StringReader(definition.settingsJson())))

@@ -31,10 +31,12 @@ public class CommentCountIndex implements InitializingBean {
 
     private final ElasticsearchClient client;
     private final String index;
+    private final int replicas;
 
     public CommentCountIndex(ElasticsearchClient client, IndexProperties properties) {
         this.client = client;
         this.index = properties.commentCountsIndex();
+        this.replicas = properties.replicas();
     }
 
     /** One article's count as of one comment event. */
@@ -44,10 +46,12 @@ public class CommentCountIndex implements InitializingBean {
     @Override
     public void afterPropertiesSet() throws IOException {
         if (!client.indices().exists(e -> e.index(index)).value()) {
-            IndexDefinition definition = IndexDefinition.load(IndexDefinition.COMMENT_COUNTS, "standard");
+            IndexDefinition definition = IndexDefinition.load(IndexDefinition.COMMENT_COUNTS, "standard", replicas);
             client.indices().create(c -> c.index(index)
                     .settings(s -> s.withJson(new StringReader(definition.settingsJson())))
                     .mappings(m -> m.withJson(new StringReader(definition.mappingsJson()))));
+        } else if (!Integer.toString(replicas).equals(ArticleIndex.replicasOf(client, index))) {
+            client.indices().putSettings(p -> p.index(index).settings(s -> s.numberOfReplicas(Integer.toString(replicas))));
         }
     }
 

@@ -21,12 +21,24 @@ public record IndexDefinition(String settingsJson, String mappingsJson) {
     /** The current comment count index definition. */
     public static final String COMMENT_COUNTS = "elasticsearch/article-comment-counts/v1/";
 
-    public static IndexDefinition load(String folder, String analyzer) {
+    /**
+     * @param analyzer the text analyzer ({@code ${analyzer}} in settings.json)
+     * @param replicas {@code number_of_replicas} ({@code "${replicas}"} in settings.json): never a constant in the
+     *                 file, so a production cluster gets its replicas on creation and on every rebuild
+     */
+    public static IndexDefinition load(String folder, String analyzer, int replicas) {
         if (!analyzer.matches("[a-z_]{1,40}")) {
             throw new IllegalArgumentException("Not an analyzer name: " + analyzer);
         }
-        return new IndexDefinition(read(folder + "settings.json").replace("${analyzer}", analyzer),
-                read(folder + "mappings.json"));
+        if (replicas < 0) {
+            throw new IllegalArgumentException("Not a replica count: " + replicas);
+        }
+        String settings = read(folder + "settings.json");
+        if (!settings.contains("\"${replicas}\"")) {
+            throw new IllegalStateException(folder + "settings.json must set \"number_of_replicas\": \"${replicas}\"");
+        }
+        return new IndexDefinition(settings.replace("${analyzer}", analyzer)
+                .replace("\"${replicas}\"", Integer.toString(replicas)), read(folder + "mappings.json"));
     }
 
     private static String read(String resource) {

@@ -37,14 +37,16 @@ public class ArticleEventsConsumer implements Consumer<Message<List<byte[]>>> {
     private final PublishToSearchable freshness;
     private final LiveRefresh refresh;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
     public ArticleEventsConsumer(ArticleIndexer indexer, ArticleIndex index, PublishToSearchable freshness,
-                                 LiveRefresh refresh, MeterRegistry meters) {
+                                 LiveRefresh refresh, MeterRegistry meters, EventTracing tracing) {
         this.indexer = indexer;
         this.index = index;
         this.freshness = freshness;
         this.refresh = refresh;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     @Override
@@ -54,6 +56,7 @@ public class ArticleEventsConsumer implements Consumer<Message<List<byte[]>>> {
 
         List<ArticleRevision> revisions = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
+        List<EventTracing.EventSpan> spans = new ArrayList<>();
         Poison poison = null;
         for (int i = 0; i < payloads.size(); i++) {
             try {
@@ -62,6 +65,9 @@ public class ArticleEventsConsumer implements Consumer<Message<List<byte[]>>> {
                     freshness.received(revision.get().eventTime());
                     revisions.add(revision.get());
                     positions.add(i);
+                    // The editor's trace goes on here: one span per event, child of the producer's ce_traceparent.
+                    spans.add(tracing.continueTrace("search-service index article", headers.get(i),
+                            revision.get().articleId().toString()));
                 } else {
                     count("skipped");
                     log.warn("Skipping article event of unknown type {}", headers.get(i).get("ce_type"));
@@ -88,6 +94,9 @@ public class ArticleEventsConsumer implements Consumer<Message<List<byte[]>>> {
             }
         }
         refresh.written(applied);
+        for (int j = 0; j < spans.size(); j++) {
+            spans.get(j).end(j < outcomes.size() ? outcomes.get(j).status().name().toLowerCase() : "unknown");
+        }
         if (poison != null) {
             throw new BatchListenerFailedException(poison.error().getMessage(), poison.error(), poison.position());
         }

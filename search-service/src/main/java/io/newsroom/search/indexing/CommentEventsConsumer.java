@@ -30,9 +30,11 @@ public class CommentEventsConsumer implements Consumer<Message<List<byte[]>>> {
     private static final Logger log = LoggerFactory.getLogger(CommentEventsConsumer.class);
 
     private final CommentCountIndex counts;
+    private final EventTracing tracing;
 
-    public CommentEventsConsumer(CommentCountIndex counts) {
+    public CommentEventsConsumer(CommentCountIndex counts, EventTracing tracing) {
         this.counts = counts;
+        this.tracing = tracing;
     }
 
     @Override
@@ -41,6 +43,7 @@ public class CommentEventsConsumer implements Consumer<Message<List<byte[]>>> {
         List<Map<String, Object>> headers = ArticleEventsConsumer.batchHeaders(batch, payloads.size());
         List<CommentCount> updates = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
+        List<EventTracing.EventSpan> spans = new ArrayList<>();
         ArticleEventsConsumer.Poison poison = null;
         for (int i = 0; i < payloads.size(); i++) {
             try {
@@ -48,14 +51,20 @@ public class CommentEventsConsumer implements Consumer<Message<List<byte[]>>> {
                 if (count != null) {
                     updates.add(count);
                     positions.add(i);
+                    // The reader's trace goes on here: one span per event, child of comment-service's ce_traceparent.
+                    spans.add(tracing.continueTrace("search-service count comments", headers.get(i), count.articleId()));
                 }
             } catch (PoisonEventException e) {
                 poison = ArticleEventsConsumer.Poison.first(poison, i, e);
             }
         }
-        for (Map.Entry<Integer, String> rejected : counts.store(updates).entrySet()) {
+        Map<Integer, String> rejections = counts.store(updates);
+        for (Map.Entry<Integer, String> rejected : rejections.entrySet()) {
             poison = ArticleEventsConsumer.Poison.first(poison, positions.get(rejected.getKey()),
                     new PoisonEventException("Elasticsearch rejected comment count: " + rejected.getValue()));
+        }
+        for (int j = 0; j < spans.size(); j++) {
+            spans.get(j).end(rejections.containsKey(j) ? "rejected" : "stored");
         }
         if (poison != null) {
             throw new BatchListenerFailedException(poison.error().getMessage(), poison.error(), poison.position());

@@ -13,6 +13,10 @@ import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.search.support.NewsEvents;
 import io.newsroom.search.support.NewsEvents.Copy;
 import io.newsroom.search.support.RealInfraTest;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +57,54 @@ class ArticleEventsIT extends RealInfraTest {
 
         eventually(VISIBLE_WITHIN, () -> headlineFor(word).isPresent(), "article visible in search");
         assertThat(meters.get(PublishToSearchable.METRIC).timer().count()).isGreaterThan(measuredBefore);
+    }
+
+    @Autowired
+    InMemorySpanExporter spans;
+
+    @Test
+    void indexingContinuesTheTraceOfThePublishRequest() {
+        String word = unique();
+        UUID id = UUID.randomUUID();
+        String traceId = newTraceId();
+        String relaySpan = traceId.substring(16);
+        events().publishTraced(NewsEvents.published(id, 1, copy("Ferry service resumes " + word)),
+                "00-" + traceId + "-" + relaySpan + "-01");
+
+        eventually(VISIBLE_WITHIN, () -> headlineFor(word).isPresent(), "article visible in search");
+        SpanData indexing = spanOf(traceId, "search-service index article");
+        assertThat(indexing.getParentSpanId()).isEqualTo(relaySpan);
+        assertThat(indexing.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(indexing.getAttributes().get(AttributeKey.stringKey("newsroom.article.id"))).isEqualTo(id.toString());
+    }
+
+    @Test
+    void countingContinuesTheTraceOfTheReadersComment() {
+        String word = unique();
+        UUID id = UUID.randomUUID();
+        events().publish(NewsEvents.published(id, 1, copy("Harbour festival " + word)));
+        String traceId = newTraceId();
+        String relaySpan = traceId.substring(16);
+        events().publishTraced(NewsEvents.commentPosted(id, 1, 1), "00-" + traceId + "-" + relaySpan + "-01");
+
+        eventually(VISIBLE_WITHIN, () -> hitFor(word).map(h -> h.path("commentCount").asLong() == 1).orElse(false),
+                "comment count 1");
+        SpanData counting = spanOf(traceId, "search-service count comments");
+        assertThat(counting.getParentSpanId()).isEqualTo(relaySpan);
+        assertThat(counting.getAttributes().get(AttributeKey.stringKey("newsroom.article.id"))).isEqualTo(id.toString());
+        assertThat(counting.getAttributes().get(AttributeKey.stringKey("newsroom.index.outcome"))).isEqualTo("stored");
+    }
+
+    private static String newTraceId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The consumer ends its span after the bulk request; it is exported a moment later. */
+    private SpanData spanOf(String traceId, String name) {
+        eventually(Duration.ofSeconds(30), () -> spans.getFinishedSpanItems().stream()
+                .anyMatch(s -> s.getTraceId().equals(traceId) && s.getName().equals(name)), name + " span in trace " + traceId);
+        return spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.newsroom.search.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.newsroom.infra.security.LocalIssuer;
+import io.newsroom.search.index.ArticleIndexTestAccess;
 import io.newsroom.search.support.NewsEvents;
 import io.newsroom.search.support.NewsEvents.Copy;
 import io.newsroom.search.support.RealInfraTest;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -23,9 +26,14 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {
         "newsroom.search.index.alias=rebuild-articles",
         "newsroom.search.index.comment-counts-index=rebuild-comment-counts",
+        // A production-like replica count (the one-node test cluster leaves the copies unassigned: yellow, still served).
+        "newsroom.search.index.replicas=1",
         "spring.cloud.stream.bindings.articleEvents-in-0.group=search-service-rebuild-it",
         "spring.cloud.stream.bindings.commentEvents-in-0.group=search-service-rebuild-it"})
 class RebuildIT extends RealInfraTest {
+
+    @Autowired
+    private ElasticsearchClient elasticsearch;
 
     @Test
     void onlyAdminsMayRebuildAndRefusalsAreProblemDetails() {
@@ -95,5 +103,12 @@ class RebuildIT extends RealInfraTest {
         JsonNode hits = get("/search?q=" + word + "%20kept").json().path("items");
         assertThat(hits.get(0).path("headline").asString()).isEqualTo("Kept story revised " + word);
         assertThat(get("/articles/" + takenDown + "/related").status()).isEqualTo(404);
+        // The replica setting holds for the generation a rebuild creates, not only for the first one.
+        assertThat(replicasOf(report.path("newIndex").asString())).isEqualTo("1");
+        assertThat(replicasOf("rebuild-comment-counts")).isEqualTo("1");
+    }
+
+    private String replicasOf(String index) throws Exception {
+        return ArticleIndexTestAccess.replicasOf(elasticsearch, index);
     }
 }

@@ -1,5 +1,6 @@
 package io.newsroom.search.support;
 
+import io.newsroom.events.CloudEventHeaders;
 import io.newsroom.events.EventEnvelope;
 import io.newsroom.events.EventJson;
 import io.newsroom.events.NewsEvent;
@@ -7,6 +8,7 @@ import io.newsroom.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
@@ -61,6 +63,14 @@ public final class EventPublisher implements AutoCloseable {
         EventEnvelope envelope = EventEnvelope.of(event, time);
         byte[] payload = EventJson.mapper().writeValueAsBytes(event);
         send(envelope.type().topic(), Topics.keyFor(event), envelope.toHeaders(), payload);
+    }
+
+    /** As the outbox relay sends a change made in a traced request: with the CloudEvents traceparent extension. */
+    public void publishTraced(NewsEvent event, String traceparent) {
+        EventEnvelope envelope = EventEnvelope.of(event, Instant.now());
+        Map<String, String> headers = new HashMap<>(envelope.toHeaders());
+        headers.put(CloudEventHeaders.TRACEPARENT, traceparent);
+        send(envelope.type().topic(), Topics.keyFor(event), headers, EventJson.mapper().writeValueAsBytes(event));
     }
 
     /** Sends anything, e.g. a broken record for the dead-letter tests. */

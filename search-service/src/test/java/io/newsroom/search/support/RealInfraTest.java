@@ -6,6 +6,7 @@ import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.spring.ElasticsearchInfra;
 import io.newsroom.infra.spring.KafkaInfra;
 import io.newsroom.infra.spring.SecurityInfra;
+import io.newsroom.infra.spring.TracingInfra;
 import io.newsroom.search.index.ArticleIndex;
 import io.newsroom.search.indexing.ArticleIndexer;
 import io.newsroom.search.indexing.ArticleRevision;
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Import;
  * shared by every test class (same configuration), so tests use fresh article ids.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@Import({ElasticsearchInfra.class, KafkaInfra.class, SecurityInfra.class})
+@Import({ElasticsearchInfra.class, KafkaInfra.class, SecurityInfra.class, TracingInfra.class})
 public abstract class RealInfraTest {
 
     static {

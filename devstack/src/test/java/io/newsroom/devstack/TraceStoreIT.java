@@ -1,0 +1,179 @@
+package io.newsroom.devstack;
+
+import static io.newsroom.devstack.PlatformClient.JSON;
+import static io.newsroom.devstack.PlatformClient.get;
+import static io.newsroom.devstack.PlatformClient.json;
+import static io.newsroom.devstack.PlatformClient.send;
+import static io.newsroom.devstack.PlatformClient.token;
+import static io.newsroom.devstack.RunningPlatform.GATEWAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * "What happened to this article?" answered by devstack's trace store (a real Zipkin on 9411): an editor's publish is
+ * ONE trace from the gateway's request span through article-service, the outbox relay and Kafka to search-service's
+ * indexing span; a reader's comment is one trace from the gateway through comment-service to search-service's
+ * comment-count update. Spans are found in Zipkin by the article id search-service tags them with, then the whole trace
+ * is read by its id and its parent links are followed back to the gateway.
+ */
+@ExtendWith(RunningPlatform.class)
+@Order(1)
+class TraceStoreIT {
+
+    private static final String ZIPKIN = "http://localhost:" + TraceStore.DEFAULT_PORT;
+
+    @Test
+    void aPublishIsOneTraceFromTheGatewayToTheSearchIndex() {
+        String marker = "tracedlamp" + Long.toString(System.nanoTime(), 36);
+        String articleId = publish(marker);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(GATEWAY + "/api/v1/search?q=" + marker, null).body().contains(articleId));
+
+        Trace trace = traceOf("search-service", "search-service index article", articleId);
+
+        List<Span> path = startsAtTheGateway(trace, "search-service index article", "article-service", "/publish");
+        assertThat(path).as("the outbox relay's publish span is on the way").anySatisfy(span -> {
+            assertThat(span.service()).isEqualTo("article-service");
+            assertThat(span.kind()).isEqualTo("PRODUCER");
+        });
+        assertThat(trace.spans()).extracting(Span::traceId).containsOnly(trace.id());
+    }
+
+    @Test
+    void aCommentIsOneTraceFromTheGatewayToTheCommentCount() throws Exception {
+        String marker = "tracedcomment" + Long.toString(System.nanoTime(), 36);
+        String articleId = publish(marker);
+        var form = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(GATEWAY + "/api/v1/articles/" + articleId + "/comment-form", null), r -> r.statusCode() == 200);
+        JsonNode fields = json(form);
+        Thread.sleep(fields.get("minFillMillis").asLong() + 100); // the form refuses answers faster than a person types
+        String comment = """
+                {"body": "The %s lamp is a fine thing.", "authorName": "Khamis",
+                 "email": "reader-%s@example.org", "formToken": "%s"}
+                """.formatted(marker, UUID.randomUUID(), fields.get("formToken").asString());
+        var posted = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/articles/" + articleId + "/comments"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(comment)));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+
+        Trace trace = traceOf("search-service", "search-service count comments", articleId);
+
+        startsAtTheGateway(trace, "search-service count comments", "comment-service", "/comments");
+    }
+
+    /** The span's parent chain: search-service, then the producing service, then the gateway's request at the root. */
+    private static List<Span> startsAtTheGateway(Trace trace, String spanName, String producer, String requestPath) {
+        List<Span> path = trace.pathToRoot(trace.named(spanName).orElseThrow());
+        assertThat(path).as("parent chain of %s in trace %s: %s", spanName, trace.id(), trace)
+                .extracting(Span::service)
+                .containsSubsequence("search-service", producer, "gateway");
+        Span root = path.getLast();
+        assertThat(root.service()).as("the trace starts at the gateway").isEqualTo("gateway");
+        assertThat(root.kind()).isEqualTo("SERVER");
+        assertThat(root.parentId()).isNull();
+        assertThat(root.name() + " " + root.tags()).as("the request at the root").contains(requestPath);
+        return path;
+    }
+
+    private static String publish(String marker) {
+        String editor = token("EDITOR");
+        String draft = """
+                {"headline": "Keepers of the %1$s light stay on",
+                 "standfirst": "The %1$s keepers chose the lamp.",
+                 "dateline": {"place": "Stone Town", "timeZone": "Africa/Dar_es_Salaam"},
+                 "byline": [{"name": "Amina Said"}],
+                 "body": "<p>The keepers of %1$s met on Monday.</p>",
+                 "section": "world", "tags": ["Lighthouses"], "commentsEnabled": true}
+                """.formatted(marker);
+        var created = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/editor/articles"))
+                .header("Authorization", "Bearer " + editor)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(draft)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String articleId = json(created).get("id").asString();
+        var published = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/editor/articles/" + articleId + "/publish"))
+                .header("Authorization", "Bearer " + editor)
+                .header("If-Match", created.headers().firstValue("ETag").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        return articleId;
+    }
+
+    /**
+     * The one trace holding the span {@code spanName} that {@code service} tagged with the article id, once Zipkin has
+     * every span of its parent chain (services flush their spans every few seconds, independently).
+     */
+    private static Trace traceOf(String service, String spanName, String articleId) {
+        String query = ZIPKIN + "/api/v2/traces?serviceName=" + service + "&spanName=" + encode(spanName)
+                + "&annotationQuery=" + encode("newsroom.article.id=" + articleId) + "&lookback=3600000&limit=10";
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode traces = JSON.readTree(get(query, null).body());
+            if (traces.size() != 1) {
+                return null; // not there yet (or, wrongly, several: the assertion below names them)
+            }
+            String traceId = traces.get(0).get(0).get("traceId").asString();
+            Trace trace = Trace.of(JSON.readTree(get(ZIPKIN + "/api/v2/trace/" + traceId, null).body()));
+            Span target = trace.named(spanName).orElseThrow();
+            return trace.pathToRoot(target).getLast().parentId() == null ? trace : null;
+        }, trace -> trace != null);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    record Span(String traceId, String id, String parentId, String name, String kind, String service, Map<String, String> tags) {
+
+        static Span of(JsonNode span) {
+            Map<String, String> tags = new java.util.TreeMap<>();
+            span.path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asString()));
+            return new Span(span.get("traceId").asString(), span.get("id").asString(),
+                    span.hasNonNull("parentId") ? span.get("parentId").asString() : null, span.path("name").asString(),
+                    span.path("kind").asString(""), span.path("localEndpoint").path("serviceName").asString(""), tags);
+        }
+
+        @Override
+        public String toString() {
+            return service + ":" + kind + ":" + name;
+        }
+    }
+
+    record Trace(String id, List<Span> spans) {
+
+        static Trace of(JsonNode spans) {
+            List<Span> all = new ArrayList<>();
+            spans.forEach(span -> all.add(Span.of(span)));
+            return new Trace(all.isEmpty() ? "" : all.getFirst().traceId(), all);
+        }
+
+        Optional<Span> named(String name) {
+            return spans.stream().filter(s -> s.name().equals(name)).findFirst();
+        }
+
+        /** The span, its parent, its parent's parent, ... as far as the store has them. */
+        List<Span> pathToRoot(Span span) {
+            Map<String, Span> byId = spans.stream().collect(Collectors.toMap(Span::id, Function.identity(), (a, b) -> a));
+            List<Span> path = new ArrayList<>(List.of(span));
+            for (Span at = span; at.parentId() != null && byId.containsKey(at.parentId()); ) {
+                at = byId.get(at.parentId());
+                path.add(at);
+            }
+            return path;
+        }
+    }
+}
