@@ -19,11 +19,11 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo corpus goes in through the editorial code, once. Reads the shared fixtures next to the repository. */
+/** The demo corpus goes in through the editorial code, once. Reads the repository's fixtures/. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "newsroom.demo.enabled=true",
         "management.server.port=0",
-        "newsroom.demo.fixtures=../../shared/fixtures"})
+        "newsroom.demo.fixtures=../fixtures"})
 @Import({PostgresInfra.class, KafkaInfra.class, SecurityInfra.class})
 class DemoContentIT {
 
@@ -36,7 +36,7 @@ class DemoContentIT {
 
     @Test
     void importsTheSeedPageAndWikinewsOnce() throws Exception {
-        Path fixtures = Path.of("../../shared/fixtures");
+        Path fixtures = Path.of("../fixtures");
         long wikinews;
         try (var lines = Files.lines(fixtures.resolve("wikinews/news.jsonl"))) {
             wikinews = lines.filter(line -> !line.isBlank()).count();
