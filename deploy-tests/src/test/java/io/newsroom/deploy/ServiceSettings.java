@@ -90,6 +90,11 @@ record ServiceSettings(String module, Map<String, String> properties, String pom
         return uses("spring-boot-starter-security-oauth2-resource-server");
     }
 
+    /** Behind the gateway with the shared web edge: believes X-Forwarded-* from newsroom.edge.trusted-proxies only. */
+    boolean usesServiceEdge() {
+        return uses("<artifactId>service-edge</artifactId>");
+    }
+
     /** Exports spans (Micrometer Tracing with a Zipkin exporter). */
     boolean traces() {
         return uses("micrometer-tracing-bridge-otel", "micrometer-tracing-bridge-brave")

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  * ServiceAccount and ConfigMap are rendered in the target's namespace, probed on its management port 9084; the gateway
  * routes to it and it calls the gateway through Service URLs that resolve to real ports, allowed at both ends by
  * NetworkPolicy; its public URL is the entry point's host; and in every overlay the two trust each other's pods as
- * proxies (a pod CIDR, never everyone), so the gateway's per-client limits count readers, not the site's pods.
+ * proxies (a pod CIDR, never everyone), as the services trust the gateway's, so the gateway's per-client limits and
+ * comment-service's flood limits count readers, not the site's or the gateway's pods.
  */
 class WebSiteTest {
 
@@ -178,12 +179,14 @@ class WebSiteTest {
     }
 
     /**
-     * The gateway believes X-Forwarded-For from the ingress controller and the site's pods, the site from the gateway's
-     * pods: both are the cluster's pod CIDR, which only an overlay knows (base sets neither). Never everyone (any client
-     * could name itself), never loopback only (in a cluster the peers are pods).
+     * The reader's address travels ingress -> gateway -> web -> gateway -> service in X-Forwarded-For, and each hop
+     * believes it only from its trusted proxies: the gateway from the ingress controller's and the site's pods, the site
+     * from the gateway's, the services (service-edge) from the gateway's. All are the cluster's pod CIDR, which only an
+     * overlay knows (base sets none). Never everyone (any client could name itself), never loopback only (in a cluster
+     * the peers are pods).
      */
     @TestFactory
-    Stream<DynamicTest> theGatewayAndTheSiteTrustEachOtherAsProxies() {
+    Stream<DynamicTest> everyHopTrustsTheProxyInFrontOfIt() {
         return Kustomize.eachTarget(rendered -> {
             Workloads workloads = new Workloads(rendered);
             Map<String, List<String>> trusted = new LinkedHashMap<>();
@@ -191,6 +194,13 @@ class WebSiteTest {
                     workloads.environment(workloads.deployment("gateway").orElseThrow().app()), "NEWSROOM_GATEWAY_TRUSTED_PROXIES_ADDRESSES"));
             trusted.put("web NEWSROOM_SITE_TRUSTED_PROXIES", list(
                     workloads.environment(workloads.deployment(WEB).orElseThrow().app()), "NEWSROOM_SITE_TRUSTED_PROXIES"));
+            for (Workloads.Workload workload : workloads.deployments()) {
+                if (ServiceSettings.load(workload.name()).usesServiceEdge()) {
+                    trusted.put(workload.name() + " NEWSROOM_EDGE_TRUSTED_PROXIES",
+                            list(workloads.environment(workload.app()), "NEWSROOM_EDGE_TRUSTED_PROXIES"));
+                }
+            }
+            assertThat(trusted.keySet()).as("%s: hops that believe X-Forwarded-For", rendered).hasSize(5);
             if (rendered.target().equals("base")) {
                 assertThat(trusted.values()).as("base knows no pod CIDR: the overlays set the trusted proxies").allMatch(List::isEmpty);
                 return;
