@@ -198,6 +198,28 @@ class ConsoleTest {
     }
 
     @Test
+    void mustReadIsReorderedAndExtendedByPuttingTheWholeListBackWithItsExpiries() throws Exception {
+        var list = signIn(new StubProvider.Person("rosa", "Rosa Lindqvist", List.of("EDITOR")), "/console/editor/must-read");
+        Document page = Jsoup.parse(list.body());
+        assertThat(page.select("li[data-pick] strong").eachText()).containsExactly("Israel Rebuffs Calls for Ceasefire", "UN Security Council meets");
+        assertThat(page.select("li[data-candidate]").text()).contains("Lighthouse keepers vote to stay");
+
+        var up = post("/console/editor/must-read", kv("_csrf", csrf(page), "change", "up:3f1c2a9e-0000-4000-8000-000000000003"));
+        assertThat(Jsoup.parse(get(location(up)).body()).select(".notice").text()).isEqualTo("Moved up.");
+        assertThat(STUB.seen.stream().filter(s -> s.method().equals("PUT")).reduce((a, b) -> b).orElseThrow().body())
+                .isEqualTo("{\"picks\":[{\"articleId\":\"3f1c2a9e-0000-4000-8000-000000000003\",\"expiresAt\":\"2030-02-01T00:00:00Z\"},"
+                        + "{\"articleId\":\"" + StubGateway.ARTICLE_ID + "\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}]}");
+
+        post("/console/editor/must-read", kv("_csrf", csrf(page), "change", "add:" + StubGateway.DRAFT_ID, "hours", "12"));
+        String added = STUB.seen.stream().filter(s -> s.method().equals("PUT")).reduce((a, b) -> b).orElseThrow().body();
+        var picks = tools.jackson.databind.json.JsonMapper.builder().build().readTree(added).get("picks");
+        assertThat(picks).hasSize(3);
+        assertThat(picks.get(2).get("articleId").asString()).isEqualTo(StubGateway.DRAFT_ID);
+        assertThat(java.time.Instant.parse(picks.get(2).get("expiresAt").asString()))
+                .isBetween(java.time.Instant.now().plusSeconds(12 * 3600 - 120), java.time.Instant.now().plusSeconds(12 * 3600 + 60));
+    }
+
+    @Test
     void aModeratorSeesTheQueuesWithCountsAndEmailsAndDecidesOneOrMany() throws Exception {
         var queue = signIn(new StubProvider.Person("maya", "Maya Okafor", List.of("MODERATOR")), "/console/moderation");
         Document page = Jsoup.parse(queue.body());

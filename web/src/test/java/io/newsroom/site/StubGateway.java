@@ -130,7 +130,16 @@ public final class StubGateway implements AutoCloseable {
         String method = ex.getRequestMethod();
         String draftPath = "/api/v1/editor/articles/" + DRAFT_ID;
         if (path.equals("/api/v1/editor/articles") && method.equals("GET")) {
-            json(ex, 200, "{\"items\": [" + (query.contains("status=DRAFT") ? draft(2, "DRAFT") : "") + "], \"nextCursor\": null}");
+            String items = query.contains("status=DRAFT") ? draft(2, "DRAFT") : query.contains("status=PUBLISHED") ? draft(3, "PUBLISHED") : "";
+            json(ex, 200, "{\"items\": [" + items + "], \"nextCursor\": null}");
+        } else if (path.equals("/api/v1/editor/must-read") && method.equals("GET")) {
+            json(ex, 200, "{\"items\": [{\"articleId\": \"" + ARTICLE_ID + "\", \"headline\": \"Israel Rebuffs Calls for Ceasefire\", \"slug\": \"" + SLUG
+                    + "\", \"expiresAt\": \"2030-01-01T00:00:00Z\", \"pickedBy\": \"rosa\", \"pickedAt\": \"" + now + "\"},"
+                    + " {\"articleId\": \"3f1c2a9e-0000-4000-8000-000000000003\", \"headline\": \"UN Security Council meets\", \"slug\": \"un-council-meets\","
+                    + " \"expiresAt\": \"2030-02-01T00:00:00Z\", \"pickedBy\": \"rosa\", \"pickedAt\": \"" + now + "\"}], \"nextCursor\": null}");
+        } else if (path.equals("/api/v1/editor/must-read") && method.equals("PUT")) {
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
         } else if (path.equals("/api/v1/editor/articles") && method.equals("POST")) {
             if (body.contains("\"headline\":\"\"")) {
                 json(ex, 400, "application/problem+json", "{\"type\": \"https://newsroom.example/problems/invalid-request\", \"title\": \"Invalid request\", \"status\": 400,"

@@ -60,7 +60,11 @@ public final class EditorViews {
     public record Revision(long version, String when, String iso, String action, String who, String changed, String note) {
     }
 
-    public record MustRead(Console.Chrome chrome, List<Pick> picks, List<Row> candidates, String error) {
+    public record MustRead(Console.Chrome chrome, List<Pick> picks, List<Candidate> candidates) {
+    }
+
+    /** A published article that could be picked. */
+    public record Candidate(String articleId, String headline, String section) {
     }
 
     public record Pick(String articleId, String headline, String expires, int position, boolean first, boolean last) {
