@@ -45,9 +45,10 @@ class AuthorizationServerSecurity {
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
-                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/login", "/error", "/sign-in.css").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                // our own page at /login (people.SignInPage); Spring Security handles the POST
+                .formLogin(form -> form.loginPage("/login"));
         return http.build();
     }
 

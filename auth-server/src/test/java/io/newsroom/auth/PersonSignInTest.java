@@ -104,6 +104,10 @@ class PersonSignInTest {
                 "_csrf", form.select("input[name=_csrf]").val()), false);
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(location(response)).endsWith("/login?error");
+        var again = Jsoup.parse(get("/login?error").body());
+        assertThat(again.select("[role=alert]").text()).contains("do not match");
+        assertThat(again.select("h1")).hasSize(1);
+        assertThat(again.select("label[for=username], label[for=password]")).hasSize(2);
     }
 
     @Test

@@ -192,6 +192,27 @@ class ConsoleJourneysIT {
 
     @Test
     @Order(5)
+    void sheReordersMustReadAndTheFrontPageFollows() {
+        openAs(editor, "/console/editor/must-read");
+        editor.driver.findElement(By.cssSelector("li[data-candidate='" + writtenId + "'] button")).click();
+        wait(editor, 15).until(d -> text(d, ".notice").equals("Added to Must Read."));
+        // to the top: as many moves up as there are picks above it
+        for (int i = 0; i < 25 && !editor.driver.findElements(By.cssSelector("li[data-pick='" + writtenId + "'] button[value^='up:']")).isEmpty(); i++) {
+            editor.driver.findElement(By.cssSelector("li[data-pick='" + writtenId + "'] button[value^='up:']")).click();
+            wait(editor, 15).until(d -> text(d, ".notice").equals("Moved up."));
+        }
+        assertThat(editor.driver.findElement(By.cssSelector("li[data-pick]")).getAttribute("data-pick")).isEqualTo(writtenId);
+        check(editor, "console-must-read");
+
+        SiteBrowser reader = browser();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            reader.driver.get(SITE + "/");
+            assertThat(text(reader, ".must-read .teaser")).contains(marker + " reopens");
+        });
+    }
+
+    @Test
+    @Order(6)
     void theRevisionHistoryNamesTheSignedInPerson() {
         openAs(editor, "/console/editor/articles/" + writtenId + "/revisions");
         List<String> who = editor.driver.findElements(By.cssSelector("td.who")).stream().map(WebElement::getText).toList();
@@ -199,14 +220,14 @@ class ConsoleJourneysIT {
                 .map(WebElement::getText).toList();
         // newest first: corrected by her, published by the scheduler, scheduled and created by her
         assertThat(what).containsSubsequence("Corrected", "Published", "Scheduled", "Created");
-        assertThat(who.getFirst()).contains(DemoAccounts.EDITOR.username());
-        assertThat(who.getLast()).contains(DemoAccounts.EDITOR.username());
+        assertThat(who.getFirst()).isEqualTo(DemoAccounts.EDITOR.name() + " (" + DemoAccounts.EDITOR.username() + ")");
+        assertThat(who.getLast()).isEqualTo(DemoAccounts.EDITOR.name() + " (" + DemoAccounts.EDITOR.username() + ")");
         assertThat(who).noneMatch(w -> w.contains("newsroom-editor"));
         check(editor, "console-revisions");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void twoEditorsEditTheSameArticleAndTheSecondSeesTheConflictWithHerTextKept() {
         openAs(editor, "/console/editor/articles/" + writtenId);
         SiteBrowser second = browser();
@@ -235,7 +256,7 @@ class ConsoleJourneysIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aModeratorApprovesOneRejectsAnotherAndMarksOneAsSpamInBulk() {
         SiteBrowser moderator = moderator();
         moderator.driver.get(SITE + "/console/moderation?queue=HELD&articleId=" + commentedId);
@@ -263,7 +284,7 @@ class ConsoleJourneysIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aModeratorClosesCommentsAndTheSiteSaysSo() {
         SiteBrowser moderator = moderator();
         moderator.driver.get(SITE + "/console/moderation/articles/" + commentedId);
@@ -282,7 +303,7 @@ class ConsoleJourneysIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aModeratorCannotReachTheEditorConsole() {
         SiteBrowser moderator = moderator();
         moderator.driver.get(SITE + "/console/editor");
@@ -294,7 +315,7 @@ class ConsoleJourneysIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void readerPagesNeverShowAConsoleControlEvenToSignedInStaff() {
         SiteBrowser moderator = moderator();
         for (String path : List.of("/", "/articles/" + commentedSlug, "/search?q=" + marker)) {
