@@ -101,7 +101,7 @@ class ConsoleJourneysIT {
     @Order(2)
     void anEditorSignsInWritesADraftWithTagsAndAHeroImageAndPreviewsIt() {
         signInHere(editor, DemoAccounts.EDITOR);
-        wait(editor, 20).until(ExpectedConditions.urlToBe(SITE + "/console/editor"));
+        landedOn(editor, "/console/editor");
         assertThat(text(editor, "[data-person]")).isEqualTo(DemoAccounts.EDITOR.name());
         check(editor, "console-desk");
 
@@ -176,7 +176,7 @@ class ConsoleJourneysIT {
     void readersFindAllOfItOnThePublicSite() {
         SiteBrowser reader = browser();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            reader.driver.get(SITE + "/");
+            reader.driver.get(SITE + fresh("/"));
             assertThat(reader.driver.findElements(By.partialLinkText(marker + " reopens"))).isNotEmpty();
         });
         reader.driver.get(SITE + "/articles/" + writtenSlug);
@@ -206,7 +206,7 @@ class ConsoleJourneysIT {
 
         SiteBrowser reader = browser();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            reader.driver.get(SITE + "/");
+            reader.driver.get(SITE + fresh("/"));
             assertThat(text(reader, ".must-read .teaser")).contains(marker + " reopens");
         });
     }
@@ -233,7 +233,7 @@ class ConsoleJourneysIT {
         SiteBrowser second = browser();
         second.driver.get(SITE + "/console/editor/articles/" + writtenId);
         signInHere(second, DemoAccounts.SECOND_EDITOR);
-        wait(second, 20).until(ExpectedConditions.urlToBe(SITE + "/console/editor/articles/" + writtenId));
+        landedOn(second, "/console/editor/articles/" + writtenId);
         type(second, "f-headline", "Island school of " + marker + " reopens, a week early");
         second.driver.findElement(By.cssSelector(".article-form button[type=submit]")).click();
         wait(second, 15).until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
@@ -277,7 +277,7 @@ class ConsoleJourneysIT {
 
         SiteBrowser reader = browser();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            reader.driver.get(SITE + "/articles/" + commentedSlug);
+            reader.driver.get(SITE + fresh("/articles/" + commentedSlug));
             String thread = text(reader, "#comments");
             assertThat(thread).contains("Please approve me, " + marker).doesNotContain("Please reject me").doesNotContain("Please spam me");
         });
@@ -296,7 +296,7 @@ class ConsoleJourneysIT {
 
         SiteBrowser reader = browser();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            reader.driver.get(SITE + "/articles/" + commentedSlug);
+            reader.driver.get(SITE + fresh("/articles/" + commentedSlug));
             assertThat(reader.driver.findElements(By.cssSelector("form.reply"))).isEmpty();
             assertThat(reader.driver.findElements(By.cssSelector("#comments .closed"))).isNotEmpty();
         });
@@ -335,9 +335,19 @@ class ConsoleJourneysIT {
             moderatorBrowser = browser();
             moderatorBrowser.driver.get(SITE + "/console/moderation");
             signInHere(moderatorBrowser, DemoAccounts.MODERATOR);
-            wait(moderatorBrowser, 20).until(ExpectedConditions.urlContains(SITE + "/console/moderation"));
+            landedOn(moderatorBrowser, "/console/moderation");
         }
         return moderatorBrowser;
+    }
+
+    /** Back from the sign-in on the page asked for (Spring Security may add {@code ?continue} to it). */
+    private static void landedOn(SiteBrowser b, String path) {
+        wait(b, 30).until(d -> d.getCurrentUrl().equals(SITE + path) || d.getCurrentUrl().equals(SITE + path + "?continue"));
+    }
+
+    /** A list page may be kept a minute by the browser's cache (max-age=60): each poll asks a new URL. */
+    private static String fresh(String path) {
+        return path + (path.contains("?") ? "&" : "?") + "poll=" + System.nanoTime();
     }
 
     private SiteBrowser browser() {
