@@ -87,7 +87,9 @@ class ConsoleTest {
         assertThat(desk.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'").doesNotContain("unsafe-inline");
         var call = STUB.seen.stream().filter(s -> s.uri().startsWith("/api/v1/editor/articles?")).findFirst().orElseThrow();
         assertThat(call.authorization()).isEqualTo("Bearer " + PROVIDER.accessTokens.get("rosa"));
-        // a moderator's link is not offered to an editor
+        // her roles decide the navigation: the editor's desks, not the moderator's
+        assertThat(page.select("a[href='/console/editor']")).hasSize(1);
+        assertThat(page.select("a[href='/console/editor/must-read']")).hasSize(1);
         assertThat(page.select("a[href='/console/moderation']")).isEmpty();
     }
 
@@ -175,6 +177,30 @@ class ConsoleTest {
         assertThat(Jsoup.parse(get(location(stale)).body()).select(".notice.problem").text()).contains("Nothing was done");
         assertThat(STUB.seen.stream().filter(s -> s.uri().endsWith("/schedule")).findFirst().orElseThrow().body())
                 .isEqualTo("{\"publishAt\":\"2030-01-01T08:00:00Z\"}");
+    }
+
+    @Test
+    void aCorrectionAndATakeDownSendTheirTextWithTheOpenedVersion() throws Exception {
+        signIn(new StubProvider.Person("rosa", "Rosa Lindqvist", List.of("EDITOR")), "/console/editor");
+        Document form = Jsoup.parse(get("/console/editor/articles/" + StubGateway.DRAFT_ID).body());
+        var corrected = post("/console/editor/articles/" + StubGateway.DRAFT_ID + "/corrections",
+                kv("_csrf", csrf(form), "version", "2", "text", "An earlier version misspelt the harbour."));
+        assertThat(Jsoup.parse(get(location(corrected)).body()).select(".notice").text()).isEqualTo("Correction published.");
+        var down = post("/console/editor/articles/" + StubGateway.DRAFT_ID + "/unpublish",
+                kv("_csrf", csrf(form), "version", "2", "reason", "Legal review"));
+        assertThat(location(down)).isEqualTo("/console/editor/articles/" + StubGateway.DRAFT_ID);
+        var calls = STUB.seen.stream().filter(s -> s.method().equals("POST")).toList();
+        assertThat(calls).extracting(StubGateway.Seen::body)
+                .containsExactly("{\"text\":\"An earlier version misspelt the harbour.\"}", "{\"reason\":\"Legal review\"}");
+        assertThat(calls).allSatisfy(c -> assertThat(c.ifMatch()).isEqualTo("\"2\""));
+    }
+
+    @Test
+    void theConsoleHomeOpensTheDeskOfThePersonsRole() throws Exception {
+        signIn(new StubProvider.Person("maya", "Maya Okafor", List.of("MODERATOR")), "/console/moderation");
+        var home = get("/console");
+        assertThat(home.statusCode()).isEqualTo(303);
+        assertThat(location(home)).isEqualTo("/console/moderation");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -67,8 +68,11 @@ public class Console {
         return user.getFullName() != null ? user.getFullName() : user.getSubject();
     }
 
+    /** The roles of the signed-in session (mapped from the ID token's roles claim; the OidcUser has the unmapped ones). */
     private static boolean has(OidcUser user, String role) {
-        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(role::equals);
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(role::equals);
     }
 
     public ResponseEntity<String> page(String template, Object view) {

@@ -59,7 +59,7 @@ public record ArticleForm(String headline, String standfirst, String place, Stri
         Map<String, Object> copy = new LinkedHashMap<>();
         copy.put("headline", headline);
         copy.put("standfirst", standfirst);
-        copy.put("dateline", Map.of("place", place, "timeZone", timeZone));
+        copy.put("dateline", new Dateline(place, timeZone));
         copy.put("byline", split(byline).stream().map(name -> Map.of("name", name)).toList());
         copy.put("body", body);
         copy.put("section", section);
@@ -74,6 +74,10 @@ public record ArticleForm(String headline, String standfirst, String place, Stri
         }
         copy.put("commentsEnabled", "open".equals(comments));
         return copy;
+    }
+
+    /** In the order the API documents it (a record keeps its component order in JSON). */
+    record Dateline(String place, String timeZone) {
     }
 
     ArticleForm withVersion(String newVersion) {
