@@ -196,6 +196,17 @@ class ConsoleTest {
     }
 
     @Test
+    void signingOutEndsTheConsoleSession() throws Exception {
+        var desk = signIn(new StubProvider.Person("rosa", "Rosa Lindqvist", List.of("EDITOR")), "/console/editor");
+        var out = post("/logout", kv("_csrf", csrf(Jsoup.parse(desk.body()))));
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(location(out)).isEqualTo("/");
+        var again = get("/console/editor");
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(location(again)).isEqualTo("/oauth2/authorization/newsroom");
+    }
+
+    @Test
     void theConsoleHomeOpensTheDeskOfThePersonsRole() throws Exception {
         signIn(new StubProvider.Person("maya", "Maya Okafor", List.of("MODERATOR")), "/console/moderation");
         var home = get("/console");
