@@ -275,6 +275,12 @@ class ConsoleJourneysIT {
         wait(moderator, 15).until(d -> text(d, ".notice").equals("1 comment marked as spam."));
         assertThat(rows(moderator)).isEmpty();
 
+        String spammer = "spammer-" + UUID.randomUUID() + "@example.net";
+        type(moderator, "block-email", spammer);
+        type(moderator, "block-reason", "Sends the same link to every thread.");
+        moderator.driver.findElement(By.cssSelector("form[action$='/blocked-emails'] button")).click();
+        wait(moderator, 15).until(d -> text(d, ".notice").startsWith("Blocked: comments from " + spammer));
+
         SiteBrowser reader = browser();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             reader.driver.get(SITE + fresh("/articles/" + commentedSlug));
