@@ -224,6 +224,8 @@ class ConsoleTest {
         assertThat(page.select(".body p").text()).isEqualTo("Their body text.");
         assertThat(page.select(".body script")).isEmpty();
         assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");
+        // a draft is shown as if published now: the dateline has its local time, as readers will first see it
+        assertThat(page.select(".local-time").text()).matches("\\d\\d:\\d\\d .+ local time");
     }
 
     @Test

@@ -21,7 +21,11 @@ public class Preview {
         this.pages = pages;
     }
 
-    public String render(Api.Article article, String banner) {
+    /** A draft has no publication time yet: the preview shows it as if published now, as readers would first see it. */
+    public String render(Api.Article draft, String banner) {
+        Api.Article article = draft.publishedAt() != null ? draft : new Api.Article(draft.id(), draft.slug(), draft.headline(),
+                draft.standfirst(), draft.dateline(), draft.byline(), draft.body(), draft.section(), draft.tags(),
+                draft.heroImage(), draft.commentsEnabled(), pages.now(), null, draft.corrections(), draft.version());
         var closed = new Views.CommentForm(false, "Comments open when the article is published.", "", article.id().toString(),
                 "_csrf", "", "", "", "", null, Map.of(), Map.of(), null, false);
         Views.Article view = markup.view(new Api.ArticlePage(article, Api.Listing.empty(), 0L, Api.Listing.empty(), List.of()),
