@@ -198,7 +198,10 @@ class ConsoleJourneysIT {
         wait(editor, 15).until(d -> text(d, ".notice").equals("Added to Must Read."));
         // to the top: as many moves up as there are picks above it
         for (int i = 0; i < 25 && !editor.driver.findElements(By.cssSelector("li[data-pick='" + writtenId + "'] button[value^='up:']")).isEmpty(); i++) {
+            WebElement page = editor.driver.findElement(By.tagName("html"));
             editor.driver.findElement(By.cssSelector("li[data-pick='" + writtenId + "'] button[value^='up:']")).click();
+            // every move ends on a page with the same notice: wait for the new page, not the notice
+            wait(editor, 15).until(ExpectedConditions.stalenessOf(page));
             wait(editor, 15).until(d -> text(d, ".notice").equals("Moved up."));
         }
         assertThat(editor.driver.findElement(By.cssSelector("li[data-pick]")).getAttribute("data-pick")).isEqualTo(writtenId);
