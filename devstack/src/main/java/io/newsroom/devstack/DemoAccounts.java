@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The people who sign in to the consoles on the local platform: auth-server's demo accounts (its
- * {@code application.yaml}, {@code newsroom.auth.users}), printed by the banner and used by the console journeys,
- * which fail if the two ever disagree.
+ * {@code application.yaml}, {@code newsroom.auth.users}), printed by the banner; {@code BannerTest} fails if the two
+ * ever disagree.
  */
 record DemoAccounts(String role, String username, String password, String name) {
 
