@@ -58,7 +58,9 @@ final class RunningPlatform implements BeforeAllCallback {
             try {
                 Path home = Files.createTempDirectory(Path.of("/var/tmp"), "newsroom-platform-it-");
                 Path root = Path.of(System.getProperty("newsroom.devstack.root", "..")).toAbsolutePath().normalize();
-                var devstack = new Devstack(new DevstackSettings(home, root, true, 19092, 15432, 19200), TEST_OVERRIDES);
+                // the PostgreSQL port can be moved when 15432 is held by something that is not this run
+                int postgres = Integer.getInteger("newsroom.platform.postgres-port", 15432);
+                var devstack = new Devstack(new DevstackSettings(home, root, true, 19092, postgres, 19200), TEST_OVERRIDES);
                 try {
                     devstack.start();
                 } catch (RuntimeException e) {

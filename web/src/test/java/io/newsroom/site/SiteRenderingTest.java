@@ -67,6 +67,15 @@ class SiteRenderingTest {
     }
 
     @Test
+    void onAPublicHostTheConsoleSessionCookieIsSecure() throws Exception {
+        // public-url is https://news.example here: the console's session cookie must never travel without TLS
+        var console = get("/console/editor");
+        assertThat(console.statusCode()).isEqualTo(302);
+        assertThat(console.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("NEWSROOM_CONSOLE="))
+                .singleElement().satisfies(c -> assertThat(c).contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    }
+
+    @Test
     void homeListsLatestNewsMustReadAndSections() throws Exception {
         var response = get("/");
         assertThat(response.statusCode()).isEqualTo(200);

@@ -23,7 +23,12 @@ public final class StubGateway implements AutoCloseable {
     public static final String SLUG = "israel-rebuffs-calls-for-ceasefire";
     public static final String COMMENT_ID = "7a000000-0000-4000-8000-000000000001";
 
-    public record Seen(String method, String uri, String forwardedFor, String body) {
+    public static final String DRAFT_ID = "3f1c2a9e-0000-4000-8000-0000000000d1";
+    public static final String HELD_ID = "7a000000-0000-4000-8000-0000000000a1";
+    public static final String HELD_ID_2 = "7a000000-0000-4000-8000-0000000000a2";
+
+    /** @param authorization the Authorization header the site sent (console calls carry the person's token) */
+    public record Seen(String method, String uri, String forwardedFor, String body, String authorization, String ifMatch) {
     }
 
     private final HttpServer server;
@@ -61,8 +66,18 @@ public final class StubGateway implements AutoCloseable {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = ex.getRequestURI().getPath();
         String query = ex.getRequestURI().getRawQuery() == null ? "" : URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
-        seen.add(new Seen(ex.getRequestMethod(), ex.getRequestURI().toString(), ex.getRequestHeaders().getFirst("X-Forwarded-For"), body));
-        if (path.equals("/api/v1/articles")) {
+        String authorization = ex.getRequestHeaders().getFirst("Authorization");
+        String ifMatch = ex.getRequestHeaders().getFirst("If-Match");
+        seen.add(new Seen(ex.getRequestMethod(), ex.getRequestURI().toString(), ex.getRequestHeaders().getFirst("X-Forwarded-For"), body,
+                authorization, ifMatch));
+        if ((path.startsWith("/api/v1/editor") || path.startsWith("/api/v1/moderation"))
+                && (authorization == null || !authorization.startsWith("Bearer ey"))) {
+            problem(ex, 401, "unauthorized", "A bearer token is required.");
+        } else if (path.startsWith("/api/v1/editor") || path.startsWith("/api/v1/moderation")) {
+            console(ex, path, query, body, ifMatch);
+        } else if (path.equals("/api/v1/articles/lookup")) {
+            json(ex, 200, "{\"items\": [" + article() + "], \"nextCursor\": null}");
+        } else if (path.equals("/api/v1/articles")) {
             json(ex, 200, "{\"items\": [" + teaser(ARTICLE_ID, SLUG, "Israel Rebuffs Calls for Ceasefire", 2) + ","
                     + teaser("3f1c2a9e-0000-4000-8000-000000000002", "hezbollah-leader-qassem-demands", "Hezbollah Leader Qassem Demands Israel Respect Lebanese Sovereignty", 30)
                     + "], \"nextCursor\": " + (query.contains("cursor") ? "null" : "\"c2\"") + "}");
@@ -112,6 +127,81 @@ public final class StubGateway implements AutoCloseable {
         } else {
             problem(ex, 404, "not-found", "Nothing here.");
         }
+    }
+
+    /** The editor and moderator APIs: one draft (version 2, last saved by Tomás), a held queue of two. */
+    private void console(HttpExchange ex, String path, String query, String body, String ifMatch) throws IOException {
+        String method = ex.getRequestMethod();
+        String draftPath = "/api/v1/editor/articles/" + DRAFT_ID;
+        if (path.equals("/api/v1/editor/articles") && method.equals("GET")) {
+            String items = query.contains("status=DRAFT") ? draft(2, "DRAFT") : query.contains("status=PUBLISHED") ? draft(3, "PUBLISHED") : "";
+            json(ex, 200, "{\"items\": [" + items + "], \"nextCursor\": null}");
+        } else if (path.equals("/api/v1/editor/must-read") && method.equals("GET")) {
+            json(ex, 200, "{\"items\": [{\"articleId\": \"" + ARTICLE_ID + "\", \"headline\": \"Israel Rebuffs Calls for Ceasefire\", \"slug\": \"" + SLUG
+                    + "\", \"expiresAt\": \"2030-01-01T00:00:00Z\", \"pickedBy\": \"rosa\", \"pickedAt\": \"" + now + "\"},"
+                    + " {\"articleId\": \"3f1c2a9e-0000-4000-8000-000000000003\", \"headline\": \"UN Security Council meets\", \"slug\": \"un-council-meets\","
+                    + " \"expiresAt\": \"2030-02-01T00:00:00Z\", \"pickedBy\": \"rosa\", \"pickedAt\": \"" + now + "\"}], \"nextCursor\": null}");
+        } else if (path.equals("/api/v1/editor/must-read") && method.equals("PUT")) {
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        } else if (path.equals("/api/v1/editor/articles") && method.equals("POST")) {
+            if (body.contains("\"headline\":\"\"")) {
+                json(ex, 400, "application/problem+json", "{\"type\": \"https://newsroom.example/problems/invalid-request\", \"title\": \"Invalid request\", \"status\": 400,"
+                        + " \"errors\": [{\"field\": \"headline\", \"message\": \"must not be blank\"}, {\"field\": \"dateline.timeZone\", \"message\": \"must be a time zone\"}]}");
+            } else {
+                ex.getResponseHeaders().set("ETag", "\"1\"");
+                json(ex, 201, draft(1, "DRAFT"));
+            }
+        } else if (path.equals(draftPath) && method.equals("GET")) {
+            ex.getResponseHeaders().set("ETag", "\"2\"");
+            json(ex, 200, draft(2, "DRAFT"));
+        } else if (path.equals(draftPath) && method.equals("PUT")) {
+            if (!"\"2\"".equals(ifMatch)) {
+                ex.getResponseHeaders().set("ETag", "\"2\"");
+                problem(ex, 412, "precondition-failed", "The article has changed since version you edited.");
+            } else {
+                ex.getResponseHeaders().set("ETag", "\"3\"");
+                json(ex, 200, draft(3, "DRAFT"));
+            }
+        } else if (path.equals(draftPath + "/revisions")) {
+            json(ex, 200, "{\"items\": [{\"version\": 1, \"action\": \"CREATED\", \"editor\": \"rosa\", \"changedAt\": \"" + now.minusSeconds(600)
+                    + "\", \"note\": null, \"changed\": [\"headline\", \"body\"]}, {\"version\": 2, \"action\": \"EDITED\", \"editor\": \"tomas\","
+                    + " \"editorName\": \"Tomás Ferreira\", \"changedAt\": \"" + now.minusSeconds(60) + "\", \"note\": null, \"changed\": [\"headline\", \"body\"]}], \"nextCursor\": null}");
+        } else if (path.startsWith(draftPath + "/") && method.equals("POST")) {
+            if (!"\"2\"".equals(ifMatch)) {
+                problem(ex, 412, "precondition-failed", "Stale version.");
+            } else {
+                json(ex, 200, draft(3, path.endsWith("/publish") ? "PUBLISHED" : "SCHEDULED"));
+            }
+        } else if (path.startsWith("/api/v1/moderation/queues/")) {
+            String queue = path.substring(path.lastIndexOf('/') + 1);
+            String items = queue.equals("HELD") ? heldComment(HELD_ID, "Dana", "dana@example.org", "A fair point, <b>mostly</b>.")
+                    + "," + heldComment(HELD_ID_2, "Spammy", "spam@example.net", "Buy now http://x.example") : "";
+            json(ex, 200, "{\"items\": [" + items + "], \"nextCursor\": null, \"total\": " + (queue.equals("HELD") ? 2 : queue.equals("REPORTED") ? 1 : 0) + "}");
+        } else if (path.equals("/api/v1/moderation/decisions") || path.endsWith("/decisions")) {
+            json(ex, 200, path.equals("/api/v1/moderation/decisions") ? "{\"items\": [], \"nextCursor\": null}" : heldComment(HELD_ID, "Dana", "dana@example.org", "x"));
+        } else if (path.startsWith("/api/v1/moderation/articles/") || path.equals("/api/v1/moderation/blocked-emails")) {
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        } else {
+            problem(ex, 404, "not-found", "Nothing here.");
+        }
+    }
+
+    private String draft(long version, String status) {
+        return "{\"id\": \"" + DRAFT_ID + "\", \"slug\": \"lighthouse-keepers-vote\", \"headline\": \"Lighthouse keepers vote to stay\","
+                + " \"standfirst\": \"The keepers chose the lamp.\", \"dateline\": {\"place\": \"Oslo\", \"timeZone\": \"Europe/Oslo\"},"
+                + " \"byline\": [{\"name\": \"Amina Said\", \"slug\": \"amina-said\"}], \"body\": \"<p>Their body text.</p><script>alert(1)</script>\","
+                + " \"section\": \"world\", \"tags\": [\"lighthouses\", \"islands\"], \"heroImage\": {\"url\": \"http://localhost:8080/media/hero-sample.svg\","
+                + " \"altText\": \"The lighthouse at dawn\", \"caption\": \"The lamp.\", \"credit\": \"Newsroom\"}, \"commentsEnabled\": true,"
+                + " \"status\": \"" + status + "\", \"scheduledFor\": null, \"createdAt\": \"" + now.minusSeconds(600) + "\", \"publishedAt\": null,"
+                + " \"updatedAt\": \"" + now.minusSeconds(60) + "\", \"unpublishedAt\": null, \"unpublishReason\": null, \"corrections\": [], \"version\": " + version + "}";
+    }
+
+    private String heldComment(String id, String name, String email, String text) {
+        return "{\"id\": \"" + id + "\", \"articleId\": \"" + ARTICLE_ID + "\", \"parentId\": null, \"authorName\": \"" + name + "\","
+                + " \"authorEmail\": \"" + email + "\", \"clientAddress\": \"203.0.113.9\", \"body\": \"" + text + "\", \"status\": \"HELD\","
+                + " \"statusReason\": \"too many links\", \"reportCount\": 0, \"postedAt\": \"" + now.minusSeconds(300) + "\", \"moderatedAt\": null}";
     }
 
     private String teaser(String id, String slug, String headline, int minutesAgo) {

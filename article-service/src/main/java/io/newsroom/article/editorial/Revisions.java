@@ -33,17 +33,19 @@ public class Revisions {
     /** Oldest first; each revision names the fields it changed compared with the one before. */
     public List<Revision> history(UUID articleId) {
         var rows = jdbc.sql("""
-                        select version, action, editor, changed_at, note, state::text as state
-                        from article_revision where article_id = ? order by version""")
+                        select r.version, r.action, r.editor, n.display_name, r.changed_at, r.note, r.state::text as state
+                        from article_revision r left join editor_name n on n.editor = r.editor
+                        where r.article_id = ? order by r.version""")
                 .param(articleId)
                 .query((rs, n) -> new Row(rs.getLong("version"), rs.getString("action"), rs.getString("editor"),
-                        Articles.instant(rs, "changed_at"), rs.getString("note"),
+                        rs.getString("display_name"), Articles.instant(rs, "changed_at"), rs.getString("note"),
                         EventJson.mapper().readTree(rs.getString("state"))))
                 .list();
         var history = new ArrayList<Revision>(rows.size());
         JsonNode previous = null;
         for (Row row : rows) {
-            history.add(new Revision(row.version, row.action, row.editor, row.changedAt, row.note, changed(previous, row.state)));
+            history.add(new Revision(row.version, row.action, row.editor, row.editorName, row.changedAt, row.note,
+                    changed(previous, row.state)));
             previous = row.state;
         }
         return history;
@@ -62,13 +64,17 @@ public class Revisions {
         return fields;
     }
 
-    private record Row(long version, String action, String editor, Instant changedAt, String note, JsonNode state) {
+    private record Row(long version, String action, String editor, String editorName, Instant changedAt, String note,
+                       JsonNode state) {
     }
 
     /**
-     * @param editor  JWT subject of the editor, or {@code scheduler} / {@code demo-loader}
-     * @param changed names of the fields this revision changed
+     * @param editor     JWT subject of the editor, or {@code scheduler} / {@code demo-loader}
+     * @param editorName the person's display name as their token last gave it ({@code name} claim); null for
+     *                   machine clients and the service's own changes
+     * @param changed    names of the fields this revision changed
      */
-    public record Revision(long version, String action, String editor, Instant changedAt, String note, List<String> changed) {
+    public record Revision(long version, String action, String editor, String editorName, Instant changedAt, String note,
+                           List<String> changed) {
     }
 }

@@ -98,6 +98,22 @@ public class MustRead {
         return picks;
     }
 
+    /** The unexpired picks in editorial order, as editors see them (with expiries and who picked them). */
+    @Transactional(readOnly = true)
+    public List<EditorPick> picks() {
+        return jdbc.sql("select article_id, expires_at, picked_by, picked_at from must_read_pick"
+                        + " where expires_at > ? order by position")
+                .param(Timestamp.from(clock.instant()))
+                .query((rs, n) -> new EditorPick(rs.getObject("article_id", UUID.class),
+                        rs.getTimestamp("expires_at").toInstant(), rs.getString("picked_by"),
+                        rs.getTimestamp("picked_at").toInstant()))
+                .list();
+    }
+
+    /** A pick as the editor API lists it. */
+    public record EditorPick(UUID articleId, Instant expiresAt, String pickedBy, Instant pickedAt) {
+    }
+
     /** One entry of the list; its position is its place in the request. */
     public record Pick(@jakarta.validation.constraints.NotNull UUID articleId,
                        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Future Instant expiresAt) {

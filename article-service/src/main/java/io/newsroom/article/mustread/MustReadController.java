@@ -12,25 +12,52 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.newsroom.article.editorial.Article;
+import io.newsroom.article.editorial.Articles;
+import io.newsroom.edge.listing.Listing;
+
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static io.newsroom.edge.openapi.ApiDocs.BEARER;
 import static io.newsroom.edge.openapi.ApiDocs.PROBLEM;
 import static io.newsroom.edge.openapi.ApiDocs.PROBLEM_JSON;
 
-/** Editors set the Must Read list; readers get it from {@code GET /articles/must-read}. */
+/** Editors read and set the Must Read list; readers get it from {@code GET /articles/must-read}. */
 @RestController
 @Tag(name = "Editorial")
 class MustReadController {
 
     private final MustRead mustRead;
+    private final Articles articles;
 
-    MustReadController(MustRead mustRead) {
+    MustReadController(MustRead mustRead, Articles articles) {
         this.mustRead = mustRead;
+        this.articles = articles;
+    }
+
+    @GetMapping("/editor/must-read")
+    @Operation(operationId = "listMustReadPicks", summary = "The Must Read list as editors see it",
+            description = "The unexpired picks in order, each with its article's headline and slug, its expiry and who "
+                    + "picked it: what an editor needs to reorder the list and send it back whole (one complete page).",
+            security = @SecurityRequirement(name = BEARER))
+    @ApiResponse(responseCode = "200", description = "The picks, in order")
+    Listing<Pick> list() {
+        return Listing.of(mustRead.picks().stream().map(p -> {
+            var article = articles.find(p.articleId());
+            return new Pick(p.articleId(), article.map(Article::headline).orElse(""), article.map(Article::slug).orElse(""),
+                    p.expiresAt(), p.pickedBy(), p.pickedAt());
+        }).toList());
+    }
+
+    /** @param pickedBy the audit identity (token subject) of the editor who set the list */
+    record Pick(UUID articleId, String headline, String slug, Instant expiresAt, String pickedBy, Instant pickedAt) {
     }
 
     @PutMapping("/editor/must-read")

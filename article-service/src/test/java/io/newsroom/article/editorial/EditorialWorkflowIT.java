@@ -86,6 +86,27 @@ class EditorialWorkflowIT {
     }
 
     @Test
+    void theRevisionHistoryNamesThePersonWhoseTokenCarriesAName() {
+        HttpTestResponse draft = create("Named editors " + UUID.randomUUID());
+        String person = io.newsroom.infra.security.LocalIssuer.shared().tokenFor("rosa-" + UUID.randomUUID())
+                .roles("EDITOR").claim("name", "Rosa Lindqvist").build();
+        HttpTestResponse published = http().request("POST", "/editor/articles/" + id(draft) + "/publish")
+                .bearer(person).header("If-Match", draft.header("ETag")).json(null).send();
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+
+        JsonNode revisions = api.edit("GET", "/editor/articles/" + id(draft) + "/revisions", null, "alice", null).json().get("items");
+        // the machine-like subject "alice" has no name; the person is named next to her stable user name
+        assertThat(revisions.get(0).get("editor").asString()).isEqualTo("alice");
+        assertThat(revisions.get(0).get("editorName").isNull()).isTrue();
+        assertThat(revisions.get(1).get("editor").asString()).startsWith("rosa-");
+        assertThat(revisions.get(1).get("editorName").asString()).isEqualTo("Rosa Lindqvist");
+    }
+
+    private io.newsroom.infra.http.HttpTestClient http() {
+        return io.newsroom.infra.http.HttpTestClient.loopback(port);
+    }
+
+    @Test
     void illegalTransitionsAreConflicts() {
         HttpTestResponse draft = create("Illegal steps " + UUID.randomUUID());
         String path = "/editor/articles/" + id(draft);

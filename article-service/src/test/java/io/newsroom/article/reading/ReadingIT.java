@@ -146,6 +146,14 @@ class ReadingIT {
                 Map.of("articleId", a, "expiresAt", Instant.now().plusSeconds(2).toString()))), "alice", null);
         assertThat(set.status()).as(set.toString()).isEqualTo(204);
         assertThat(ids(api.get("/articles/must-read"))).containsExactly(b, a);
+        // editors see the same order with what they need to send the list back whole: expiries and who picked
+        HttpTestResponse desk = api.edit("GET", "/editor/must-read", null, "bob", null);
+        assertThat(desk.status()).isEqualTo(200);
+        assertThat(desk.json().get("items").get(0).get("articleId").asString()).isEqualTo(b);
+        assertThat(desk.json().get("items").get(0).get("headline").asString()).startsWith("Pick B");
+        assertThat(desk.json().get("items").get(0).get("pickedBy").asString()).isEqualTo("alice");
+        assertThat(desk.json().get("items").get(1).get("expiresAt").asString()).isNotBlank();
+        assertThat(api.get("/editor/must-read").status()).as("anonymous").isEqualTo(401);
 
         // A pick is part of the article's public state: it gets a new version.
         assertThat(api.edit("GET", "/editor/articles/" + a, null, "alice", null).header("ETag")).isEqualTo("\"3\"");

@@ -25,7 +25,7 @@ import java.util.Map;
 @RestController
 public class Assets {
 
-    private static final String[] FILES = {"site.css", "site.js", "icon.svg", "hero-sample.svg"};
+    private static final String[] FILES = {"site.css", "site.js", "console.css", "icon.svg", "hero-sample.svg"};
     private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
     private final Map<String, Asset> byFingerprintedName = new LinkedHashMap<>();

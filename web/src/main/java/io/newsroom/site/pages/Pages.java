@@ -60,7 +60,7 @@ public class Pages {
         Instant now = clock.instant();
         return new Views.Chrome(site.name(), sections, assets.url("site.css"), assets.url("site.js"),
                 assets.url("icon.svg"), LONG_DATE.format(now.atZone(ZoneOffset.UTC)), now.atZone(ZoneOffset.UTC).toLocalDate().toString(),
-                query == null ? "" : query, "/api/v1/suggest", "/feed.xml");
+                query == null ? "" : query, "/api/v1/suggest", "/feed.xml", null);
     }
 
     public Views.Error error(int status, String heading, String message) {

@@ -10,8 +10,13 @@ public final class Views {
     }
 
     /** The frame of every page. */
+    /** @param banner a line above the masthead (an editor's preview says it is one), null on reader pages */
     public record Chrome(String siteName, List<Link> sections, String css, String js, String icon, String today,
-                         String todayIso, String query, String suggestUrl, String homeFeed) {
+                         String todayIso, String query, String suggestUrl, String homeFeed, String banner) {
+
+        public Chrome withBanner(String text) {
+            return new Chrome(siteName, sections, css, js, icon, today, todayIso, query, suggestUrl, homeFeed, text);
+        }
     }
 
     /** @param current marks the link of the page being shown ({@code aria-current}) */

@@ -2,7 +2,9 @@ package io.newsroom.site.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -10,18 +12,29 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
- * No login on the reader site. What Spring Security does here: CSRF for the comment form (a cookie token, no
+ * The reader site has no login. What Spring Security does here: CSRF for the comment form (a cookie token, no
  * session), and the security headers, above all a Content-Security-Policy that allows scripts and styles from
- * this origin only (no inline script, no CDN).
+ * this origin only (no inline script, no CDN). The consoles have their own chain, ahead of this one
+ * ({@code io.newsroom.site.signin.ConsoleSignIn}); reader pages never read a console session.
  */
 @Configuration
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; "
+    public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** The headers every page of the site carries, reader and console alike. */
+    public static void siteHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(), interest-cohort=()"));
+    }
+
     @Bean
+    @Order(2)
     SecurityFilterChain site(HttpSecurity http, CsrfProblemPage csrfProblem) throws Exception {
         var tokens = new CookieCsrfTokenRepository();
         tokens.setCookieCustomizer(c -> c.sameSite("Lax").path("/"));
@@ -31,14 +44,11 @@ class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .anonymous(a -> a.disable())
                 .exceptionHandling(e -> e.accessDeniedHandler(csrfProblem))
-                .headers(h -> h
-                        // every response sets its own Cache-Control (pages, assets, feeds)
-                        .cacheControl(c -> c.disable())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                        .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
-                                "camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+                .headers(h -> {
+                    // every response sets its own Cache-Control (pages, assets, feeds)
+                    h.cacheControl(c -> c.disable());
+                    siteHeaders(h);
+                });
         return http.build();
     }
 }
