@@ -298,6 +298,77 @@ class FaultDrillsIT {
         assertThat(during.keySet()).as("statuses while the auth-server restarted").allSatisfy(status -> assertThat(status).isLessThan(500));
     }
 
+    @Test
+    @Order(6)
+    void anElasticsearchOutageLeavesArticlesAndCommentsUpAnswersSearch503AtOnceAndTheIndexCatchesUpByItself() throws Exception {
+        String kin = Newsroom.marker("kin");
+        Story before = Newsroom.publish(Newsroom.draft(Newsroom.copy(Newsroom.marker("esb"), kin)));
+        String token = Newsroom.formToken(before.id());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> getJson("/search?q=" + before.marker()).path("total").asLong() == 1);
+        String family = Newsroom.marker("esout");
+        int articles = 60;
+        List<Story> drafts = parallel(articles, i -> draft(Newsroom.marker("e"), family));
+        var devstack = RunningPlatform.devstack();
+
+        long stopping = System.nanoTime();
+        devstack.stopElasticsearch();
+        long down = System.nanoTime();
+        List<Story> published;
+        Map<String, List<Long>> searchAnswers = new java.util.TreeMap<>();
+        Map<String, Integer> otherStatuses = new java.util.TreeMap<>();
+        try {
+            System.out.printf("drill elasticsearch: node stopped in %d ms%n", millisSince(stopping));
+            // writers and readers of everything that does not live in Elasticsearch carry on as usual
+            published = parallel(articles, i -> Newsroom.publish(drafts.get(i)));
+            otherStatuses.put("article read", get("/articles/" + before.slug()).statusCode());
+            otherStatuses.put("latest news", get("/articles?limit=5").statusCode());
+            otherStatuses.put("comment post", Newsroom.comment(before.id(), token, "Posted while search is down.", null).statusCode());
+            otherStatuses.put("comments read", get("/articles/" + before.id() + "/comments").statusCode());
+            var page = get("/pages/article/" + before.slug());
+            otherStatuses.put("article page", page.statusCode());
+            System.out.printf("drill elasticsearch: article page degraded %s%n", PlatformClient.json(page).path("degraded"));
+            // search, suggest and related need the index: a clear 503 each time, as soon as the node refuses
+            for (int round = 0; round < 5; round++) {
+                for (String path : List.of("/search?q=" + family, "/suggest?prefix=" + family.substring(0, 4),
+                        "/articles/" + before.id() + "/related")) {
+                    long asked = System.nanoTime();
+                    var answer = get(path);
+                    long took = millisSince(asked);
+                    String what = path.substring(1, path.indexOf('?') > 0 ? path.indexOf('?') : path.length()).replaceAll("articles/[^/]+/", "");
+                    searchAnswers.computeIfAbsent(what + " " + answer.statusCode(), k -> new ArrayList<>()).add(took);
+                    assertThat(answer.statusCode()).as("%s while Elasticsearch is down: %s", path, answer.body()).isEqualTo(503);
+                    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+                }
+            }
+            Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - millisSince(down)));
+        } finally {
+            long starting = System.nanoTime();
+            devstack.startElasticsearch();
+            System.out.printf("drill elasticsearch: down %d ms; node back (cluster yellow) in %d ms%n",
+                    (starting - down) / 1_000_000, millisSince(starting));
+        }
+        long back = System.nanoTime();
+        System.out.printf("drill elasticsearch: while down: %d publishes answered 200; %s; search answers (status: ms each) %s%n",
+                published.size(), otherStatuses, searchAnswers);
+        // a 503 that was slow would not be a 503: past the gateway's 3 s route timeout it answers 504
+        assertThat(otherStatuses).allSatisfy((what, status) -> assertThat(status).as(what).isBetween(200, 299));
+
+        Set<String> expected = new java.util.HashSet<>(published.stream().map(Story::id).toList());
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .until(() -> getJson("/search?q=" + family).path("total").asLong() >= articles);
+        long catchUp = millisSince(back);
+        Map<String, Long> indexed = indexed(family);
+        long documents = indexedDocuments(family);
+        long lost = expected.stream().filter(id -> !indexed.containsKey(id)).count();
+        System.out.printf("drill elasticsearch: %d articles published during the outage all searchable through the gateway %d ms "
+                + "after the node was back; %d documents, lost %d, duplicates %d%n",
+                articles, catchUp, documents, lost, documents - indexed.size());
+        assertThat(indexed.keySet()).isEqualTo(expected);
+        assertThat(documents).isEqualTo(articles);
+        assertThat(get("/articles/" + before.id() + "/related").statusCode()).isEqualTo(200);
+    }
+
     /** The drill's articles in the live index (Elasticsearch, read directly): article id → indexed version. */
     private static Map<String, Long> indexed(String family) {
         JsonNode hits = elasticsearch(family, 2000).path("hits").path("hits");
