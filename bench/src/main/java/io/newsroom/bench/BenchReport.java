@@ -163,7 +163,10 @@ public final class BenchReport {
                 .append(ZonedDateTime.now(ZoneOffset.UTC).withNano(0)).append(". Every figure below is printed by a benchmark ")
                 .append("program of this repository; the whole output of each is in [`logs/`](logs). Each program ran alone, one ")
                 .append("after the other, on this machine (load from other work on it is shown per step).\n\n");
-        md.append("## Machine\n\n");
+        md.append("Settings of this run (`bench/pom.xml` properties, overridable with `-D`):\n\n");
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.") && !k.equals("bench.root"))
+                .sorted().forEach(k -> md.append("- `").append(k).append("`: `").append(System.getProperty(k)).append("`\n"));
+        md.append("\n## Machine\n\n");
         Machine.describe().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append("\nCPU pressure is Linux's PSI (`/proc/pressure/cpu`, `some`): the share of the step's wall time in which at ")
                 .append("least one runnable task waited for a CPU — how starved the machine was while the figures were taken.\n");
