@@ -44,9 +44,10 @@ final class Charts {
     }
 
     private static CategoryChart freshness(Figures figures) {
-        CategoryChart chart = new CategoryChartBuilder().width(1400).height(650)
+        CategoryChart chart = new CategoryChartBuilder().width(1400).height(800)
                 .title("Publish → searchable: stock design (1 s refresh) vs live refresh, same run")
                 .xAxisTitle("where measured · design · run").yAxisTitle("milliseconds").build();
+        chart.getStyler().setLabelsVisible(false);
         style(chart);
         List<String> names = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
@@ -89,7 +90,7 @@ final class Charts {
     }
 
     private static CategoryChart ratios(Figures figures) {
-        CategoryChart chart = new CategoryChartBuilder().width(1400).height(650)
+        CategoryChart chart = new CategoryChartBuilder().width(1400).height(800)
                 .title("Ratios against their baselines measured in the same run (1.0 = as fast as the baseline)")
                 .yAxisTitle("ratio").build();
         style(chart);
@@ -102,7 +103,7 @@ final class Charts {
     }
 
     private static CategoryChart latency(List<Figures.Latency> latencies) {
-        CategoryChart chart = new CategoryChartBuilder().width(1600).height(800)
+        CategoryChart chart = new CategoryChartBuilder().width(1600).height(1000)
                 .title("Latency percentiles per benchmark (log scale)").yAxisTitle("milliseconds (log)").build();
         style(chart);
         chart.getStyler().setYAxisLogarithmic(true);
@@ -118,7 +119,8 @@ final class Charts {
 
     private static void style(CategoryChart chart) {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setXAxisLabelRotation(35);
+        // upright labels sit under their bars (slanted ones drift towards the next category)
+        chart.getStyler().setXAxisLabelRotation(90);
         chart.getStyler().setAvailableSpaceFill(0.8);
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
