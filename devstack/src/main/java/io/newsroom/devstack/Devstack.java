@@ -122,11 +122,18 @@ public final class Devstack {
 
     /** Starts a stopped or killed service again (same port, configuration and data) and waits until it is ready. */
     void restart(String name) {
+        restart(name, Map.of());
+    }
+
+    /** Restarts a service with extra env vars (a benchmark compares two settings of one service on the same platform). */
+    void restart(String name, Map<String, String> extra) {
         ServiceProcess started;
         synchronized (this) {
             var old = process(name);
             old.stop();
-            started = ServiceProcess.launch(plan.service(name), plan.service(name).environment(infra), settings);
+            var environment = new java.util.HashMap<>(plan.service(name).environment(infra));
+            environment.putAll(extra);
+            started = ServiceProcess.launch(plan.service(name), environment, settings);
             services.set(services.indexOf(old), started);
         }
         started.awaitReady(READY_TIMEOUT);
@@ -140,6 +147,29 @@ public final class Devstack {
 
     void startKafka() {
         kafka.start();
+    }
+
+    /** Stops the node (SIGTERM); port and data directory (every index) stay for {@link #startElasticsearch()}. */
+    void stopElasticsearch() {
+        elasticsearch.stop();
+    }
+
+    /** Starts the node again and waits for a yellow/green cluster. */
+    void startElasticsearch() {
+        elasticsearch.start();
+    }
+
+    /**
+     * Stops the one PostgreSQL server (fast shutdown: sessions cut, open transactions rolled back). Both databases
+     * live on it, so article-service and comment-service lose theirs together, as when a shared server restarts.
+     */
+    void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** Starts it again on the same port and data directory. */
+    void startPostgres() {
+        postgres.start();
     }
 
     private ServiceProcess process(String name) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -296,6 +297,227 @@ class FaultDrillsIT {
         assertThat(article.statusCode()).as(article.body()).isEqualTo(200);
         assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
         assertThat(during.keySet()).as("statuses while the auth-server restarted").allSatisfy(status -> assertThat(status).isLessThan(500));
+    }
+
+    @Test
+    @Order(6)
+    void anElasticsearchOutageLeavesArticlesAndCommentsUpAnswersSearch503AtOnceAndTheIndexCatchesUpByItself() throws Exception {
+        String kin = Newsroom.marker("kin");
+        Story before = Newsroom.publish(Newsroom.draft(Newsroom.copy(Newsroom.marker("esb"), kin)));
+        String token = Newsroom.formToken(before.id());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> getJson("/search?q=" + before.marker()).path("total").asLong() == 1);
+        String family = Newsroom.marker("esout");
+        int articles = 60;
+        List<Story> drafts = parallel(articles, i -> draft(Newsroom.marker("e"), family));
+        var devstack = RunningPlatform.devstack();
+
+        long stopping = System.nanoTime();
+        devstack.stopElasticsearch();
+        long down = System.nanoTime();
+        List<Story> published;
+        Map<String, List<Long>> searchAnswers = new java.util.TreeMap<>();
+        Map<String, Integer> otherStatuses = new java.util.TreeMap<>();
+        try {
+            System.out.printf("drill elasticsearch: node stopped in %d ms%n", millisSince(stopping));
+            // writers and readers of everything that does not live in Elasticsearch carry on as usual
+            published = parallel(articles, i -> Newsroom.publish(drafts.get(i)));
+            otherStatuses.put("article read", get("/articles/" + before.slug()).statusCode());
+            otherStatuses.put("latest news", get("/articles?limit=5").statusCode());
+            otherStatuses.put("comment post", Newsroom.comment(before.id(), token, "Posted while search is down.", null).statusCode());
+            otherStatuses.put("comments read", get("/articles/" + before.id() + "/comments").statusCode());
+            var page = get("/pages/article/" + before.slug());
+            otherStatuses.put("article page", page.statusCode());
+            System.out.printf("drill elasticsearch: article page degraded %s%n", PlatformClient.json(page).path("degraded"));
+            // search, suggest and related need the index: a clear 503 each time, as soon as the node refuses
+            for (int round = 0; round < 5; round++) {
+                for (String path : List.of("/search?q=" + family, "/suggest?prefix=" + family.substring(0, 4),
+                        "/articles/" + before.id() + "/related")) {
+                    long asked = System.nanoTime();
+                    var answer = get(path);
+                    long took = millisSince(asked);
+                    String what = path.substring(1, path.indexOf('?') > 0 ? path.indexOf('?') : path.length()).replaceAll("articles/[^/]+/", "");
+                    searchAnswers.computeIfAbsent(what + " " + answer.statusCode(), k -> new ArrayList<>()).add(took);
+                    assertThat(answer.statusCode()).as("%s while Elasticsearch is down: %s", path, answer.body()).isEqualTo(503);
+                    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+                }
+            }
+            Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - millisSince(down)));
+        } finally {
+            long starting = System.nanoTime();
+            devstack.startElasticsearch();
+            System.out.printf("drill elasticsearch: down %d ms; node back (cluster yellow) in %d ms%n",
+                    (starting - down) / 1_000_000, millisSince(starting));
+        }
+        long back = System.nanoTime();
+        System.out.printf("drill elasticsearch: while down: %d publishes answered 200; %s; search answers (status: ms each) %s%n",
+                published.size(), otherStatuses, searchAnswers);
+        // a 503 that was slow would not be a 503: past the gateway's 3 s route timeout it answers 504
+        assertThat(otherStatuses).allSatisfy((what, status) -> assertThat(status).as(what).isBetween(200, 299));
+
+        Set<String> expected = new java.util.HashSet<>(published.stream().map(Story::id).toList());
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .until(() -> getJson("/search?q=" + family).path("total").asLong() >= articles);
+        long catchUp = millisSince(back);
+        Map<String, Long> indexed = indexed(family);
+        long documents = indexedDocuments(family);
+        long lost = expected.stream().filter(id -> !indexed.containsKey(id)).count();
+        System.out.printf("drill elasticsearch: %d articles published during the outage all searchable through the gateway %d ms "
+                + "after the node was back; %d documents, lost %d, duplicates %d%n",
+                articles, catchUp, documents, lost, documents - indexed.size());
+        assertThat(indexed.keySet()).isEqualTo(expected);
+        assertThat(documents).isEqualTo(articles);
+        assertThat(get("/articles/" + before.id() + "/related").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void aPostgresRestartDuringEditsAnswersEveryEditWithSuccessOrA503AndKeepsEveryAcknowledgedOne() throws Exception {
+        int editors = 4;
+        String family = Newsroom.marker("pgr");
+        List<Story> stories = parallel(editors, i -> Newsroom.publish(draft(Newsroom.marker("g"), family)));
+        Map<String, List<Long>> acknowledged = new ConcurrentHashMap<>(); // article id -> versions answered 200
+        Map<String, Integer> lastEdit = new ConcurrentHashMap<>();       // article id -> the last edit number answered 200
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        Map<String, Integer> reads = new ConcurrentHashMap<>();          // the desks' reads of the current version
+        Map<String, Long> slowest = new ConcurrentHashMap<>();
+        AtomicBoolean editing = new AtomicBoolean(true);
+        var devstack = RunningPlatform.devstack();
+
+        ExecutorService desks = Executors.newFixedThreadPool(editors);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (Story story : stories) {
+            running.add(desks.submit(() -> editUntilStopped(story, editing, acknowledged, lastEdit, outcomes, reads, slowest)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> outcomes.getOrDefault("200", 0) >= 2 * editors);
+        long stopping = System.nanoTime();
+        devstack.stopPostgres();
+        long down = System.nanoTime();
+        int before = outcomes.getOrDefault("200", 0);
+        try {
+            System.out.printf("drill postgres: server stopped in %d ms with %d edits acknowledged%n", millisSince(stopping), before);
+            Thread.sleep(10_000);
+        } finally {
+            long starting = System.nanoTime();
+            devstack.startPostgres();
+            System.out.printf("drill postgres: down %d ms; server back in %d ms%n", (starting - down) / 1_000_000, millisSince(starting));
+        }
+        long back = System.nanoTime();
+        int atReturn = outcomes.getOrDefault("200", 0);
+        // the editors carry on until every one of them has had an edit accepted again
+        Map<String, Integer> lastBeforeReturn = Map.copyOf(lastEdit);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> stories.stream()
+                .allMatch(s -> lastEdit.getOrDefault(s.id(), 0) > lastBeforeReturn.getOrDefault(s.id(), 0)));
+        long editsAgain = millisSince(back);
+        editing.set(false);
+        for (var desk : running) {
+            desk.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        desks.shutdown();
+
+        // every acknowledged version is in the article's history, and the copy is the last acknowledged edit or later
+        List<String> missing = new ArrayList<>();
+        Map<String, Long> stored = new HashMap<>();
+        for (Story story : stories) {
+            var history = PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id() + "/revisions", PlatformClient.token("EDITOR"));
+            assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+            Set<Long> versions = new java.util.HashSet<>();
+            PlatformClient.json(history).path("items").forEach(r -> versions.add(r.path("version").asLong()));
+            acknowledged.getOrDefault(story.id(), List.of()).stream().filter(v -> !versions.contains(v))
+                    .forEach(v -> missing.add(story.id() + " v" + v));
+            JsonNode now = Newsroom.editorView(story.id());
+            int edit = editNumber(now.path("standfirst").asString());
+            if (edit < lastEdit.getOrDefault(story.id(), 0)) {
+                missing.add(story.id() + " edit " + lastEdit.get(story.id()) + " (stored: edit " + edit + ")");
+            }
+            stored.put(story.id(), now.path("version").asLong(versions.stream().mapToLong(Long::longValue).max().orElse(0)));
+        }
+        long acked = acknowledged.values().stream().mapToLong(List::size).sum();
+        // the recovery time includes the gateway's article breaker: slow calls while the pool waited for connections
+        // open it, and it answers 503 itself until its open period has passed
+        System.out.printf("drill postgres: %d edit requests: %s; reads of the current version: %s; acknowledged %d "
+                + "(%d while it was down); every editor's edits accepted again %d ms after the server was back; "
+                + "slowest edit answer by status %s ms; acknowledged but missing %d %s%n",
+                outcomes.values().stream().mapToInt(Integer::intValue).sum(), new java.util.TreeMap<>(outcomes),
+                new java.util.TreeMap<>(reads), acked, atReturn - before, editsAgain, new java.util.TreeMap<>(slowest),
+                missing.size(), missing);
+        assertThat(outcomes.keySet()).as("each edit succeeded or failed with a clear 503 (after a failure the desk reads the "
+                + "current version, so a 412 would mean an edit stored behind the editor's back)").isSubsetOf("200", "503");
+        // a read is a GET, which the gateway retries on 503, each try waiting up to 2 s for a connection: its 3 s route
+        // timeout may answer first, with a 504 problem — a clear failure too (edits, POST/PUT, are not retried)
+        assertThat(reads.keySet()).as("reads answered or failed clearly").isSubsetOf("200", "503", "504");
+        assertThat(outcomes.getOrDefault("503", 0) + reads.getOrDefault("503", 0)).as("calls failed while the database was down").isPositive();
+        assertThat(missing).isEmpty();
+        // and the outbox delivered what the database kept: the index ends at each article's stored version
+        long relay = System.nanoTime();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> indexed(family).equals(stored));
+        System.out.printf("drill postgres: index at every stored version %d ms after the edits stopped%n", millisSince(relay));
+    }
+
+    /** One editor's desk: edits its article again and again; after a failed edit it reads the current version first. */
+    private static void editUntilStopped(Story story, AtomicBoolean editing, Map<String, List<Long>> acknowledged,
+                                         Map<String, Integer> lastEdit, Map<String, Integer> outcomes,
+                                         Map<String, Integer> reads, Map<String, Long> slowest) {
+        String etag = story.etag();
+        for (int n = 1; editing.get(); n++) {
+            if (etag == null) {
+                HttpResponse<String> current;
+                try {
+                    current = PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), PlatformClient.token("EDITOR"));
+                } catch (RuntimeException e) {
+                    reads.merge("no answer (" + e.getClass().getSimpleName() + ")", 1, Integer::sum);
+                    sleepQuietly(200);
+                    continue;
+                }
+                reads.merge(String.valueOf(current.statusCode()), 1, Integer::sum);
+                if (current.statusCode() != 200) {
+                    sleepQuietly(200);
+                    continue;
+                }
+                etag = current.headers().firstValue("ETag").orElseThrow();
+            }
+            var copy = story.copy().deepCopy().put("standfirst", "Edit " + n + " of the story.");
+            long sent = System.nanoTime();
+            String status;
+            HttpResponse<String> response = null;
+            try {
+                response = PlatformClient.send(HttpRequest.newBuilder(java.net.URI.create(Newsroom.API + "/editor/articles/" + story.id()))
+                        .header("Authorization", "Bearer " + PlatformClient.token("EDITOR"))
+                        .header("Content-Type", "application/json").header("If-Match", etag)
+                        .PUT(HttpRequest.BodyPublishers.ofString(copy.toString())));
+                status = String.valueOf(response.statusCode());
+                if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                    status += " without a problem";
+                }
+            } catch (RuntimeException e) {
+                status = "no answer (" + e.getClass().getSimpleName() + ")";
+            }
+            long took = millisSince(sent);
+            outcomes.merge(status, 1, Integer::sum);
+            slowest.merge(status, took, Math::max);
+            if (response != null && response.statusCode() == 200) {
+                etag = response.headers().firstValue("ETag").orElseThrow();
+                acknowledged.computeIfAbsent(story.id(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                        .add(Long.parseLong(etag.replace("W/", "").replace("\"", "")));
+                lastEdit.put(story.id(), n);
+            } else {
+                etag = null;
+                sleepQuietly(100);
+            }
+        }
+    }
+
+    private static int editNumber(String standfirst) {
+        var matcher = java.util.regex.Pattern.compile("Edit (\\d+) ").matcher(standfirst);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The drill's articles in the live index (Elasticsearch, read directly): article id → indexed version. */

@@ -58,9 +58,12 @@ final class RunningPlatform implements BeforeAllCallback {
             try {
                 Path home = Files.createTempDirectory(Path.of("/var/tmp"), "newsroom-platform-it-");
                 Path root = Path.of(System.getProperty("newsroom.devstack.root", "..")).toAbsolutePath().normalize();
-                // the PostgreSQL port can be moved when 15432 is held by something that is not this run
-                int postgres = Integer.getInteger("newsroom.platform.postgres-port", 15432);
-                var devstack = new Devstack(new DevstackSettings(home, root, true, 19092, postgres, 19200), TEST_OVERRIDES);
+                // the infrastructure ports can be moved (-Dnewsroom.platform.postgres-port=...) when a shared machine has
+                // them taken, e.g. by a server another checkout's devstack left running
+                var devstack = new Devstack(new DevstackSettings(home, root, true,
+                        Integer.getInteger("newsroom.platform.kafka-port", 19092),
+                        Integer.getInteger("newsroom.platform.postgres-port", 15432),
+                        Integer.getInteger("newsroom.platform.elasticsearch-port", 19200)), TEST_OVERRIDES);
                 try {
                     devstack.start();
                 } catch (RuntimeException e) {

@@ -88,7 +88,14 @@ public final class LocalElasticsearch {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    private synchronized void start() {
+    /**
+     * Starts the node (a no-op while it runs) and waits until the cluster is yellow or green. After {@link #stop()}
+     * it starts again on the same port and data directory, with every index it had (a fault drill).
+     */
+    public synchronized void start() {
+        if (watchdog != null) {
+            return;
+        }
         long started = System.nanoTime();
         Path consoleLog = instanceDir.resolve("console.log");
         try {

@@ -29,10 +29,16 @@ public final class LocalPostgres {
     private static final String USERNAME = "postgres";
     private static final SharedInstance<LocalPostgres> SHARED = new SharedInstance<>(LocalPostgres::startShared);
 
-    private final EmbeddedPostgres postgres;
+    private final EmbeddedPostgres.Builder restartable;
+    private final String description;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(EmbeddedPostgres postgres, EmbeddedPostgres.Builder restartable, String description) {
         this.postgres = postgres;
+        this.restartable = restartable;
+        this.description = description;
+        this.port = postgres.getPort();
     }
 
     /** The JVM-wide server for tests: random port, temp data directory, both gone when the JVM exits. */
@@ -53,13 +59,18 @@ public final class LocalPostgres {
     public static LocalPostgres persistent(Path dataDir, int port) {
         Path dir = dataDir.toAbsolutePath();
         stopOrphan(dir);
-        return start(EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
-                .setPort(port), "data " + dir);
+                .setPort(port);
+        return new LocalPostgres(launch(builder, "data " + dir), builder, "data " + dir);
     }
 
     private static LocalPostgres start(EmbeddedPostgres.Builder builder, String description) {
+        return new LocalPostgres(launch(builder, description), null, description);
+    }
+
+    private static EmbeddedPostgres launch(EmbeddedPostgres.Builder builder, String description) {
         long started = System.nanoTime();
         try {
             EmbeddedPostgres postgres = builder
@@ -69,11 +80,25 @@ public final class LocalPostgres {
                     .start();
             log.info("PostgreSQL started on port {} in {} ms ({})", postgres.getPort(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), description);
-            return new LocalPostgres(postgres);
+            return postgres;
         }
         catch (IOException ex) {
             throw new IllegalStateException("PostgreSQL did not start (" + description + ")", ex);
         }
+    }
+
+    /**
+     * Starts a {@link #persistent} server again after {@link #stop()}: same data directory, same port (a fault
+     * drill restarts the database under running services). A no-op while it runs.
+     */
+    public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        if (restartable == null) {
+            throw new IllegalStateException("only a persistent server can be started again (" + description + ")");
+        }
+        postgres = launch(restartable, description);
     }
 
     /** Creates the database unless it exists; safe to call from several threads or JVMs at once. */
@@ -114,13 +139,21 @@ public final class LocalPostgres {
     }
 
     int port() {
-        return postgres.getPort();
+        return port;
     }
 
-    /** Stops the server (fast shutdown); a shared instance also deletes its data directory. */
-    public void stop() {
+    /**
+     * Stops the server (fast shutdown: open sessions are cut, their transactions roll back); a shared instance also
+     * deletes its data directory. A no-op when stopped.
+     */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        EmbeddedPostgres running = postgres;
+        postgres = null;
         try {
-            postgres.close();
+            running.close();
         }
         catch (IOException ex) {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", ex);

@@ -164,6 +164,21 @@ class EdgeTest {
     }
 
     @Test
+    void aDatabaseThatIsDownIsAnUnavailableProblemToRetryNotAnInternalError() {
+        HttpTestResponse read = http.get("/notes/archive", GATEWAY);
+        assertProblem(read, 503, "unavailable");
+        assertThat(read.header("Retry-After")).isEqualTo("1");
+        assertThat(read.body()).doesNotContain("Connection", "jdbc", "127.0.0.1");
+
+        HttpTestResponse write = http.post("/notes/archive", "{}", GATEWAY); // the transaction cannot even begin
+        assertProblem(write, 503, "unavailable");
+        assertThat(write.json().path("instance").asString()).isEqualTo("/api/v1/notes/archive");
+
+        HttpTestResponse cut = http.post("/notes/cut", "{}", GATEWAY); // the session dies mid-transaction
+        assertProblem(cut, 503, "unavailable");
+    }
+
+    @Test
     void headWorksWhereGetDoes() {
         HttpTestResponse response = http.head("/notes?limit=1");
         assertThat(response.status()).isEqualTo(200);

@@ -44,6 +44,8 @@ public final class CommentBenchmark {
 
         ConfigurableApplicationContext app = new SpringApplication(CommentServiceApplication.class).run(
                 "--server.port=0",
+                // its own management port: the default (9082) is taken whenever a devstack runs on the machine
+                "--management.server.port=0",
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),

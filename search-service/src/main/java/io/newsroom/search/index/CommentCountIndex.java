@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ public class CommentCountIndex implements InitializingBean {
             }
             return rejected;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ElasticsearchUnavailable("Comment counts", e);
         }
     }
 
@@ -102,7 +101,7 @@ public class CommentCountIndex implements InitializingBean {
             });
             return counts;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ElasticsearchUnavailable("Comment counts", e);
         }
     }
 }

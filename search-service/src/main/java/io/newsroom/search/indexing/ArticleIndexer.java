@@ -1,6 +1,7 @@
 package io.newsroom.search.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -8,8 +9,8 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.util.BinaryData;
+import io.newsroom.search.index.ElasticsearchUnavailable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ public class ArticleIndexer {
      *
      * @param index the alias for live traffic, or a new concrete index during a rebuild
      * @return one outcome per revision, in order
-     * @throws UncheckedIOException when Elasticsearch cannot be reached (nothing is known to be written)
+     * @throws ElasticsearchUnavailable when Elasticsearch cannot be reached (nothing is known to be written)
      */
     public List<IndexOutcome> index(String index, List<ArticleRevision> revisions) {
         return revisions.isEmpty() ? List.of() : send(prepare(index, revisions));
@@ -75,7 +76,13 @@ public class ArticleIndexer {
             BulkResponse response = client.bulk(bulk.request());
             return response.items().stream().map(ArticleIndexer::outcome).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Bulk request to " + bulk.index() + " failed", e);
+            throw new ElasticsearchUnavailable("Bulk request to " + bulk.index(), e);
+        } catch (ElasticsearchException e) {
+            if (e.status() >= 500 || e.status() == 429) {
+                // e.g. shards still recovering just after the node restarted: the batch is retried until they are up
+                throw new TransientIndexingException("Bulk request to " + bulk.index() + " answered " + e.status() + ": " + e.getMessage());
+            }
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.newsroom.search.indexing;
 
 import io.newsroom.events.Topics;
+import io.newsroom.search.index.ElasticsearchUnavailable;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -13,8 +14,10 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Poison events: at most 3 attempts (0.5 s, then 1 s apart), then the record goes to
@@ -62,6 +65,12 @@ public class DeadLetterConfiguration {
         return recoverer;
     }
 
+    /**
+     * A bad event: 3 attempts, then its dead letter. Elasticsearch away (unreachable, or answering 429/5xx for the
+     * batch): the batch is retried, backing off to {@link #MAX_OUTAGE_RETRY_MS}, for as long as the outage lasts.
+     * The consumer stays paused in its group meanwhile, nothing is committed, and once the node is back the batch and
+     * everything after it are indexed: an outage delays the index, it never sends good events to the DLT.
+     */
     @Bean
     ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> retryThenDeadLetter(
             DeadLetterPublishingRecoverer recoverer) {
@@ -69,9 +78,22 @@ public class DeadLetterConfiguration {
             ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(RETRIES);
             backOff.setInitialInterval(FIRST_RETRY_MS);
             backOff.setMultiplier(2.0);
-            DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+            var handler = new CommonDelegatingErrorHandler(new DefaultErrorHandler(recoverer, backOff));
+            handler.setCauseChainTraversing(true);
+            DefaultErrorHandler untilBack = new DefaultErrorHandler(recoverer, untilElasticsearchIsBack());
+            handler.addDelegate(ElasticsearchUnavailable.class, untilBack);
+            handler.addDelegate(TransientIndexingException.class, untilBack);
             container.setCommonErrorHandler(handler);
         };
+    }
+
+    static final long MAX_OUTAGE_RETRY_MS = 2_000;
+
+    /** Never gives up (no maximum attempts or elapsed time): 0.5 s, 1 s, then every 2 s. */
+    static ExponentialBackOff untilElasticsearchIsBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(FIRST_RETRY_MS, 2.0);
+        backOff.setMaxInterval(MAX_OUTAGE_RETRY_MS);
+        return backOff;
     }
 
     /** The first PoisonEventException in the chain (it names the event's problem), else the innermost cause. */

@@ -5,8 +5,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.search.index.ArticleIndex;
+import io.newsroom.search.index.ElasticsearchUnavailable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -35,7 +35,7 @@ public class ArticleSearch {
                     terms(aggs.get("authors")), months(aggs.get("publishedByMonth")));
             return new SearchResults(hits.read(response.hits().hits()), query.nextCursor(total), total, facets);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ElasticsearchUnavailable("Search", e);
         }
     }
 

@@ -9,8 +9,8 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.newsroom.edge.listing.Listing;
 import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.search.index.ArticleIndex;
+import io.newsroom.search.index.ElasticsearchUnavailable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +66,7 @@ public class LatestArticles {
             String next = Cursors.latest(Instant.ofEpochMilli(last.sort().getFirst().longValue()), last.id());
             return new Listing<>(hits.read(page), next);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ElasticsearchUnavailable("Latest articles", e);
         }
     }
 }

@@ -12,8 +12,8 @@ import io.newsroom.search.index.ArticleIndex;
 import io.newsroom.search.querying.ArticleHit;
 import io.newsroom.search.querying.HitReader;
 import io.newsroom.search.querying.QueryParts;
+import io.newsroom.search.index.ElasticsearchUnavailable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +102,7 @@ public class RelatedArticles {
                     .hits().hits()
                     .forEach(hit -> related.putIfAbsent(hit.id(), hit));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ElasticsearchUnavailable("Related articles", e);
         }
     }
 
@@ -113,7 +113,7 @@ public class RelatedArticles {
             return Optional.ofNullable(response.found() ? response.source() : null)
                     .filter(ArticleDocument::isPublished);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ElasticsearchUnavailable("Related articles", e);
         }
     }
 

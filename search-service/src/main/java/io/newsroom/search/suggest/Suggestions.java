@@ -5,8 +5,8 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.search.index.ArticleIndex;
+import io.newsroom.search.index.ElasticsearchUnavailable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -47,7 +47,7 @@ public class Suggestions {
                     .limit(limit)
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ElasticsearchUnavailable("Suggest", e);
         }
     }
 

@@ -16,11 +16,11 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
-    static ConfigurableApplicationContext startService() {
+    static ConfigurableApplicationContext startService(String... extra) {
         EventPublisher.createTopics(LocalKafka.shared().bootstrapServers());
         String es = LocalElasticsearch.shared().httpUri().toString();
         String kafka = LocalKafka.shared().bootstrapServers();
-        return new SpringApplication(SearchApplication.class).run(
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--management.server.port=0",
                 "--spring.elasticsearch.uris=" + es,
@@ -29,7 +29,9 @@ final class BenchSupport {
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafka,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + LocalIssuer.shared().issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + LocalIssuer.shared().jwkSetUri(),
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        args.addAll(List.of(extra));
+        return new SpringApplication(SearchApplication.class).run(args.toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext context) {

@@ -8,12 +8,16 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -135,6 +139,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 })
                 .toList();
         return invalid(ex, "The request has invalid parameters.", errors, new HttpHeaders(), request);
+    }
+
+    /**
+     * The service's own store (its PostgreSQL, its Elasticsearch) cannot be reached or dropped the connection: the
+     * request did nothing wrong, so not a 500 but a 503 the client may retry ({@code Retry-After}), answered as soon
+     * as the store refuses (see {@link io.newsroom.edge.EdgeDefaults} for how long a request waits for a connection).
+     * A {@link TransactionSystemException} is a commit or rollback the store could not do, e.g. a rollback on a
+     * connection the restarting database just cut (it then hides the statement's own failure). A write that got this
+     * answer was not acknowledged; the client sends it again or reads what is stored.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class, TransactionSystemException.class})
+    public @Nullable ResponseEntity<Object> handleStoreUnavailable(Exception ex, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return handleExceptionInternal(ex, Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "Service unavailable", "The service cannot reach its data store right now; try again shortly."),
+                headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     @Override

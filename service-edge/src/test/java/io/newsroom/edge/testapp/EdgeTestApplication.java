@@ -13,7 +13,7 @@ public class EdgeTestApplication {
     AuthorizationRules rules() {
         return requests -> requests
                 .requestMatchers(AuthorizationRules.reads("/notes", "/notes/**", "/peer")).permitAll()
-                .requestMatchers(HttpMethod.POST, "/notes").permitAll()
+                .requestMatchers(HttpMethod.POST, "/notes", "/notes/archive", "/notes/cut").permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
                 .anyRequest().denyAll();
     }
