@@ -443,9 +443,7 @@ class FaultDrillsIT {
                 missing.size(), missing);
         assertThat(outcomes.keySet()).as("each edit succeeded or failed with a clear 503 (after a failure the desk reads the "
                 + "current version, so a 412 would mean an edit stored behind the editor's back)").isSubsetOf("200", "503");
-        // a read is a GET, which the gateway retries on 503, each try waiting up to 2 s for a connection: its 3 s route
-        // timeout may answer first, with a 504 problem — a clear failure too (edits, POST/PUT, are not retried)
-        assertThat(reads.keySet()).as("reads answered or failed clearly").isSubsetOf("200", "503", "504");
+        assertThat(reads.keySet()).as("reads answered or failed with a clear 503").isSubsetOf("200", "503");
         assertThat(outcomes.getOrDefault("503", 0) + reads.getOrDefault("503", 0)).as("calls failed while the database was down").isPositive();
         assertThat(missing).isEmpty();
         // and the outbox delivered what the database kept: the index ends at each article's stored version
