@@ -200,7 +200,7 @@ public final class Devstack {
 
     /**
      * Makes the AOT cache of each service whose jar has none yet (a fresh clone, a rebuilt jar): one training start
-     * each, side by side, against the infrastructure just started. Once per build; a failed training only means that
+     * each, a core's worth at a time, against the infrastructure just started. Once per build; a failed training only means that
      * service starts from its jar. {@code -Dnewsroom.devstack.aot=false} (NEWSROOM_AOT=false) starts every service from
      * its jar.
      */
@@ -210,7 +210,8 @@ public final class Devstack {
         long t0 = System.nanoTime();
         System.out.printf("devstack: making the start-up (AOT) caches of %s, once per build ...%n",
                 String.join(", ", stale.stream().map(PlatformService::name).toList()));
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        // As many at once as there are cores: each is a whole start plus the cache's assembly, CPU-bound
+        try (var executor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
             stale.forEach(service -> executor.submit(() -> {
                 try {
                     ServiceProcess.devstackCache(service.name(), settings.serviceJar(service.name())).train(java,
