@@ -17,7 +17,7 @@ import org.springframework.core.metrics.StartupStep;
  * the context's refresh (bean definitions, each bean's instantiation, post-processors, the web server); once the
  * application is ready this prints the steps by self time (a step's time less that of the steps inside it), summed by
  * step name and the 15 single steps that took longest. Not part of any service: the start-up benchmark compiles it
- * against a service's own libraries and adds it with {@code -Dcontext.initializer.classes=StartupProfile} to one extra
+ * against a service's own libraries and adds it (META-INF/spring.factories) to the class path of one extra
  * start ({@code -Dbench.profile=true}).
  */
 public class StartupProfile implements ApplicationContextInitializer<ConfigurableApplicationContext> {

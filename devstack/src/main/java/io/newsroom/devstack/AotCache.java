@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * cache only holds classes from plain jars on the class path, not from a fat jar's nested ones), one training run
  * with {@code -XX:AOTCacheOutput} and {@code -Dspring.context.exit=onRefresh} (the context is created against the
  * real infrastructure, every bean built, and the JVM exits before it serves anything), then every start with
- * {@code -XX:AOTCache}. Kept in {@code <module>/target/aot/} beside the jar, remade when the jar or the JDK changes (a
- * stamp file); a cache the JVM cannot use is ignored by it ({@code AOTMode=auto}), so a stale one costs time, never a
+ * {@code -XX:AOTCache}. Kept in {@code <module>/target/aot/} beside the jar, remade when the jar's content, the JDK or
+ * the flags change (a stamp file); a cache the JVM cannot use is ignored by it ({@code AOTMode=auto}), so a stale one costs time, never a
  * start.
  */
 final class AotCache {
@@ -108,10 +108,20 @@ final class AotCache {
         return dir.resolve("stamp");
     }
 
-    /** The jar (size, time) and the JDK that made the cache: the JVM refuses a cache from another JDK build. */
+    /**
+     * What the cache was made from: the jar's content (its entries' names and CRC-32s, so a jar rebuilt from the same
+     * classes, as web's is on every build, keeps its cache), the JDK (the JVM refuses a cache from another JDK build)
+     * and the flags.
+     */
     private String stampFor(String java) throws IOException {
-        return "%s %d %d %s %s".formatted(jar.getFileName(), Files.size(jar), Files.getLastModifiedTime(jar).toMillis(),
-                Path.of(java).toRealPath(), String.join(" ", jvmFlags));
+        var digest = new java.util.zip.CRC32C();
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            zip.stream().forEach(entry -> {
+                digest.update(entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(java.nio.ByteBuffer.allocate(16).putLong(entry.getCrc()).putLong(entry.getSize()).flip());
+            });
+        }
+        return "%s %x %s %s".formatted(jar.getFileName(), digest.getValue(), Path.of(java).toRealPath(), String.join(" ", jvmFlags));
     }
 
     private static void run(List<String> command, Map<String, String> environment, Path log, Duration timeout, String what) {

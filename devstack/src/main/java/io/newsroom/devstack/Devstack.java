@@ -331,7 +331,12 @@ public final class Devstack {
         try {
             CompletableFuture.allOf(infraStops.toArray(CompletableFuture[]::new)).get(INFRA_GRACE.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            System.err.printf("devstack: infrastructure still stopping after %d s; leaving it to the JVM's exit%n", INFRA_GRACE.toSeconds());
+            // Elasticsearch, Redis and Zipkin are child processes: SIGKILL whatever is left (Elasticsearch replays its
+            // translog on the next start, nothing is lost). PostgreSQL has had its fast shutdown; Kafka is in this JVM.
+            var left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+            System.err.printf("devstack: %d infrastructure processes still stopping after %d s; killing them%n",
+                    left.size(), INFRA_GRACE.toSeconds());
+            left.forEach(ProcessHandle::destroyForcibly);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
