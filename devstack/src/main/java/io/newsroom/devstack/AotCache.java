@@ -1,6 +1,8 @@
 package io.newsroom.devstack;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import java.util.zip.ZipFile;
 
 /**
  * A service's JDK AOT cache (JEP 483/514/515, JDK 25): the classes the service loads and links while it starts, and
@@ -114,11 +118,11 @@ final class AotCache {
      * and the flags.
      */
     private String stampFor(String java) throws IOException {
-        var digest = new java.util.zip.CRC32C();
-        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+        var digest = new CRC32C();
+        try (var zip = new ZipFile(jar.toFile())) {
             zip.stream().forEach(entry -> {
-                digest.update(entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update(java.nio.ByteBuffer.allocate(16).putLong(entry.getCrc()).putLong(entry.getSize()).flip());
+                digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                digest.update(ByteBuffer.allocate(16).putLong(entry.getCrc()).putLong(entry.getSize()).flip());
             });
         }
         return "%s %x %s %s".formatted(jar.getFileName(), digest.getValue(), Path.of(java).toRealPath(), String.join(" ", jvmFlags));
