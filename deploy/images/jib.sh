@@ -10,13 +10,14 @@ set -euo pipefail
 REGISTRY=${1:?registry prefix, e.g. registry.example.com/newsroom}
 TAG=${2:?image tag, e.g. 0.1.0}
 shift 2
-SERVICES=${*:-article-service comment-service search-service gateway}
+SERVICES=${*:-article-service comment-service search-service gateway web}
 JIB=com.google.cloud.tools:jib-maven-plugin:3.5.2:build
 BASE=${JIB_BASE_IMAGE:-eclipse-temurin:21-jre}
 
 cd "$(dirname "$0")/../.."
-# The shared libraries first, so each service build below can run alone (Jib must not run on a library module).
-./mvnw -B -DskipTests -pl events,local-infra,outbox install
+# The shared libraries (and the parent pom, -am) first, so each service build below can run alone (Jib must not run on
+# a library module).
+./mvnw -B -DskipTests -pl events,local-infra,outbox,service-edge -am install
 for service in $SERVICES; do
   ./mvnw -B -pl "$service" -DskipTests package "$JIB" \
     -Djib.from.image="$BASE" \

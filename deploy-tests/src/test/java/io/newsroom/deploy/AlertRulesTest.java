@@ -20,7 +20,7 @@ class AlertRulesTest {
 
     static final Set<String> REQUIRED = Set.of("NewsroomPublishToSearchableSlow", "NewsroomOutboxStuck",
             "NewsroomConsumerLagHigh", "NewsroomDeadLetters", "NewsroomGatewayRoute5xx", "NewsroomGateway5xx",
-            "NewsroomCircuitBreakerOpen", "NewsroomModerationBacklog");
+            "NewsroomCircuitBreakerOpen", "NewsroomModerationBacklog", "NewsroomSite5xx", "NewsroomSiteDown");
 
     @Test
     void promtoolChecksTheRulesAndTheirUnitTestsPass() throws Exception {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Actuator lives on each service's management port (gateway 9080, article 9081, comment 9082, search 9083): the
+ * Actuator lives on each service's management port (gateway 9080, article 9081, comment 9082, search 9083, the reader
+ * site web 9084): the
  * container declares it as the named port {@code management} and sets {@code MANAGEMENT_SERVER_PORT} to it, the
  * probes and the ServiceMonitor use it, no Ingress or HTTPRoute reaches it, and NetworkPolicies open it to the
  * monitoring namespace only.
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
 class ManagementPortTest {
 
     static final Map<String, Integer> MANAGEMENT_PORTS = Map.of(
-            "gateway", 9080, "article-service", 9081, "comment-service", 9082, "search-service", 9083);
+            "gateway", 9080, "article-service", 9081, "comment-service", 9082, "search-service", 9083, "web", 9084);
 
     @TestFactory
     Stream<DynamicTest> everyServiceDeclaresItsManagementPort() {
@@ -136,6 +137,33 @@ class ManagementPortTest {
                     }
                 }
             }
+            assertThat(problems).isEmpty();
+        });
+    }
+
+    /** And the other half: under default deny, Prometheus (namespace monitoring) must be admitted to every management port. */
+    @TestFactory
+    Stream<DynamicTest> prometheusMayReachEveryManagementPort() {
+        return Kustomize.eachTarget(rendered -> {
+            List<NetworkPolicy> policies = rendered.ofKind("NetworkPolicy").stream()
+                    .map(m -> StrictModels.bind(m.tree(), NetworkPolicy.class)).toList();
+            List<String> problems = new ArrayList<>();
+            Workloads workloads = new Workloads(rendered);
+            MANAGEMENT_PORTS.forEach((name, port) -> workloads.deployment(name).ifPresent(workload -> {
+                boolean admitted = policies.stream()
+                        .filter(p -> Policies.selects(p.getSpec().getPodSelector(), workload.podLabels()))
+                        .filter(p -> Policies.types(p).contains("Ingress"))
+                        .flatMap(p -> Optional.ofNullable(p.getSpec().getIngress()).orElse(List.of()).stream())
+                        .anyMatch(rule -> rule.getFrom() != null && rule.getFrom().stream().anyMatch(peer ->
+                                peer.getNamespaceSelector() != null && peer.getNamespaceSelector().getMatchLabels() != null
+                                        && "monitoring".equals(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")))
+                                && rule.getPorts() != null && rule.getPorts().stream().anyMatch(p -> p.getPort() != null
+                                && ("management".equals(p.getPort().getStrVal()) || port.equals(p.getPort().getIntVal()))));
+                if (!admitted) {
+                    problems.add(workload.manifest().where() + ": no NetworkPolicy admits namespace monitoring to its management "
+                            + "port " + port + " (allow-prometheus-scrape selects app.kubernetes.io/component=service)");
+                }
+            }));
             assertThat(problems).isEmpty();
         });
     }

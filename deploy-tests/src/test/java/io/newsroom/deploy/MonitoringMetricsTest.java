@@ -33,7 +33,8 @@ class MonitoringMetricsTest {
             "spring_cloud_gateway_requests_seconds_count", "Spring Cloud Gateway (gateway)",
             "http_server_requests_seconds_count", "Spring Boot server metrics (every service)",
             "spring_cloud_stream_binder_kafka_offset", "Spring Cloud Stream Kafka binder",
-            "resilience4j_circuitbreaker_state", "resilience4j-micrometer (gateway circuit breakers)");
+            "resilience4j_circuitbreaker_state", "resilience4j-micrometer (gateway circuit breakers)",
+            "up", "Prometheus itself (1 when a target answered its scrape)");
 
     private static final Pattern METRIC = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\s*(\\{|\\[)");
     private static final Set<String> FUNCTIONS = Set.of("rate", "sum", "max", "min", "avg", "histogram_quantile",

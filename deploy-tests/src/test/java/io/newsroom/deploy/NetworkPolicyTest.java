@@ -19,7 +19,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Default deny, DNS for everyone, only the gateway reachable from outside the namespace (Prometheus aside), each
  * service reaching only its own store, Kafka, and (search) Elasticsearch, the gateway also its rate-limit Redis when
- * that runs in the namespace, and the Redis reaching nothing and reached by the gateway only.
+ * that runs in the namespace, and the Redis reaching nothing and reached by the gateway only; the reader site (web)
+ * reached by the gateway and reaching only the gateway. Between two workloads of a render, what one end's policies
+ * allow the other end's allow too, and only the modules that validate tokens may leave the cluster (the OIDC provider).
  */
 class NetworkPolicyTest {
 
@@ -33,7 +35,10 @@ class NetworkPolicyTest {
     private static final Map<String, Set<Map<String, String>>> EGRESS = Map.of(
             "gateway", Set.of(Map.of("app.kubernetes.io/name", "article-service"),
                     Map.of("app.kubernetes.io/name", "comment-service"),
-                    Map.of("app.kubernetes.io/name", "search-service")),
+                    Map.of("app.kubernetes.io/name", "search-service"),
+                    Map.of("app.kubernetes.io/name", "web")),
+            // the site reads the public API through the gateway, like any client
+            "web", Set.of(GATEWAY),
             "article-service", Set.of(Map.of("cnpg.io/cluster", "articles-db"), KAFKA),
             "comment-service", Set.of(Map.of("cnpg.io/cluster", "comments-db"), KAFKA),
             "search-service", Set.of(Map.of("elasticsearch.k8s.elastic.co/cluster-name", "newsroom"), KAFKA),
@@ -160,6 +165,75 @@ class NetworkPolicyTest {
         });
     }
 
+    /**
+     * A connection between two workloads needs both ends: an egress rule at the client and an ingress rule at the server.
+     * One without the other is a connection that silently times out (or an opening nobody uses) - e.g. the gateway's
+     * route to web allowed at the gateway but not admitted by web's policy.
+     */
+    @TestFactory
+    Stream<DynamicTest> bothEndsOfEveryConnectionAgree() {
+        return Kustomize.eachTarget(rendered -> {
+            Policies policies = new Policies(rendered);
+            List<Workloads.Pods> pods = new Workloads(rendered).pods();
+            List<String> problems = new ArrayList<>();
+            int connections = 0;
+            for (Workloads.Pods client : pods) {
+                for (Workloads.Pods server : pods) {
+                    if (client == server) {
+                        continue;
+                    }
+                    for (var port : server.containers().stream().flatMap(c -> Optional.ofNullable(c.getPorts())
+                            .orElse(List.of()).stream()).toList()) {
+                        boolean egress = policies.egress(client, server, port);
+                        boolean ingress = policies.ingress(server, client, port);
+                        String what = client.name() + " -> " + server.name() + ":" + port.getContainerPort()
+                                + " (" + port.getName() + ")";
+                        if (egress && !ingress) {
+                            problems.add("[" + rendered + "] " + what + ": allowed out of " + client.name()
+                                    + " but no NetworkPolicy of " + server.name() + " admits it");
+                        } else if (ingress && !egress) {
+                            problems.add("[" + rendered + "] " + what + ": admitted by " + server.name()
+                                    + " but no NetworkPolicy lets " + client.name() + " open it");
+                        } else if (egress) {
+                            connections++;
+                        }
+                    }
+                }
+            }
+            assertThat(problems).isEmpty();
+            assertThat(connections).as("%s: connections between workloads allowed at both ends", rendered).isPositive();
+        });
+    }
+
+    /**
+     * Leaving the cluster (an ipBlock, or an egress rule without destinations) is for the JWKS of the OIDC provider, and
+     * only the modules that validate tokens (a resource server in their pom) fetch it: the reader site and the
+     * rate-limit Redis have no way out.
+     */
+    @TestFactory
+    Stream<DynamicTest> exactlyTheTokenValidatorsReachTheIdentityProvider() {
+        return Kustomize.eachTarget(rendered -> {
+            List<String> problems = new ArrayList<>();
+            List<NetworkPolicy> policies = policies(rendered);
+            for (Workloads.Pods pods : new Workloads(rendered).pods()) {
+                boolean external = policies.stream()
+                        .filter(p -> Policies.selects(p.getSpec().getPodSelector(), pods.labels()))
+                        .filter(p -> Policies.types(p).contains("Egress"))
+                        .flatMap(p -> Optional.ofNullable(p.getSpec().getEgress()).orElse(List.of()).stream())
+                        .anyMatch(rule -> rule.getTo() == null || rule.getTo().isEmpty()
+                                || rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null));
+                boolean validatesTokens = pods.kind().equals("Deployment") && ServiceSettings.load(pods.name()).validatesTokens();
+                if (external != validatesTokens) {
+                    problems.add(pods.manifest().where() + (validatesTokens
+                            ? ": validates JWTs but no NetworkPolicy lets it reach the OIDC provider (allow-oidc-egress)"
+                            : ": validates no token, yet a NetworkPolicy lets it leave the cluster (allow-oidc-egress lists "
+                            + "exactly the resource servers)"));
+                }
+            }
+            assertThat(problems).isEmpty();
+        });
+    }
+
     /** The Service the gateway's SPRING_DATA_REDIS_HOST names, when it is part of this render. */
     private static Optional<Service> rateLimitStore(Rendered rendered) {
         Workloads workloads = new Workloads(rendered);
@@ -179,8 +253,7 @@ class NetworkPolicyTest {
     }
 
     private static boolean selects(LabelSelector selector, Map<String, String> labels) {
-        return selectsAll(selector) || selector.getMatchLabels() != null
-                && labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
+        return Policies.selects(selector, labels);
     }
 
     private static String namespaceName(NetworkPolicyPeer peer) {

@@ -85,6 +85,22 @@ record ServiceSettings(String module, Map<String, String> properties, String pom
         return List.copyOf(required.values());
     }
 
+    /** A resource server: it validates JWTs itself, so it fetches the OIDC provider's JWKS. */
+    boolean validatesTokens() {
+        return uses("spring-boot-starter-security-oauth2-resource-server");
+    }
+
+    /** Behind the gateway with the shared web edge: believes X-Forwarded-* from newsroom.edge.trusted-proxies only. */
+    boolean usesServiceEdge() {
+        return uses("<artifactId>service-edge</artifactId>");
+    }
+
+    /** Exports spans (Micrometer Tracing with a Zipkin exporter). */
+    boolean traces() {
+        return uses("micrometer-tracing-bridge-otel", "micrometer-tracing-bridge-brave")
+                && uses("spring-boot-zipkin", "spring-boot-starter-zipkin", "opentelemetry-exporter-zipkin");
+    }
+
     private boolean uses(String... markers) {
         for (String marker : markers) {
             if (pom.contains(marker.startsWith("<") ? marker : "<artifactId>" + marker + "</artifactId>")) {

@@ -114,6 +114,22 @@ class SiteRenderingTest {
     }
 
     @Test
+    void anArticleIsStillReadWhileCommentServiceIsDownAndSaysCommentsCannotBePostedNow() throws Exception {
+        STUB.commentServiceDown = true;
+        try {
+            var response = get("/articles/" + StubGateway.SLUG);
+            assertThat(response.statusCode()).isEqualTo(200);
+            Document page = Jsoup.parse(response.body());
+            assertThat(page.select("h1").text()).startsWith("Israel Rebuffs Calls for Ceasefire");
+            assertThat(page.select("form[data-comment-form]")).isEmpty();
+            assertThat(page.select("p.closed").text()).contains("cannot be posted at the moment");
+        } finally {
+            STUB.commentServiceDown = false;
+        }
+        assertThat(Jsoup.parse(get("/articles/" + StubGateway.SLUG).body()).select("form[data-comment-form]")).hasSize(1);
+    }
+
+    @Test
     void articlePageIsLaidOutLikeTheSeedPage() throws Exception {
         var response = get("/articles/" + StubGateway.SLUG);
         assertThat(response.statusCode()).isEqualTo(200);

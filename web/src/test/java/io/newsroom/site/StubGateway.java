@@ -28,6 +28,8 @@ public final class StubGateway implements AutoCloseable {
 
     private final HttpServer server;
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
+    /** comment-service down behind the gateway: its routes answer the gateway's 503 problem. */
+    public volatile boolean commentServiceDown;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     public StubGateway(int port) {
@@ -84,6 +86,8 @@ public final class StubGateway implements AutoCloseable {
             ex.close();
         } else if (path.equals("/api/v1/articles/" + SLUG)) {
             json(ex, 200, article());
+        } else if (path.startsWith("/api/v1/articles/") && path.endsWith("/comment-form") && commentServiceDown) {
+            problem(ex, 503, "service-unavailable", "comments are unavailable; try again shortly.");
         } else if (path.startsWith("/api/v1/articles/") && path.endsWith("/comment-form")) {
             json(ex, 200, "{\"formToken\": \"tok.123.sig\", \"honeypotField\": \"website\", \"minFillMillis\": 3000}");
         } else if (path.startsWith("/api/v1/articles/") && path.endsWith("/comments") && ex.getRequestMethod().equals("POST")) {

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -148,16 +149,15 @@ public class Gateway {
         return json.treeToValue(body, Api.SearchResults.class);
     }
 
-    /** The form token, or empty when comments are closed (or the article is unknown to comment-service). */
-    public Optional<Api.CommentForm> commentForm(UUID articleId) {
+    /** The form token; closed when comment-service says so; unavailable when it could not be asked. */
+    public CommentFormLookup commentForm(UUID articleId) {
         try {
-            return Optional.of(json.treeToValue(get(b -> b.path(API + "/articles/{id}/comment-form").build(articleId),
+            return new CommentFormLookup.Open(json.treeToValue(get(b -> b.path(API + "/articles/{id}/comment-form").build(articleId),
                     "comment form"), Api.CommentForm.class));
         } catch (ApiException e) {
-            if (e.status() >= 500) {
-                throw e;
-            }
-            return Optional.empty();
+            return e.status() >= 500 || e.status() == 429 ? new CommentFormLookup.Unavailable() : new CommentFormLookup.Closed();
+        } catch (RestClientException e) {
+            return new CommentFormLookup.Unavailable();
         }
     }
 

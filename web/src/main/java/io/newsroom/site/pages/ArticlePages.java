@@ -3,6 +3,7 @@ package io.newsroom.site.pages;
 import io.newsroom.site.api.Api;
 import io.newsroom.site.api.ApiException;
 import io.newsroom.site.api.ArticleLookup;
+import io.newsroom.site.api.CommentFormLookup;
 import io.newsroom.site.api.Gateway;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -64,7 +65,7 @@ class ArticlePages {
             case ArticleLookup.Found found -> {
                 Api.ArticlePage page = found.page();
                 Api.Article article = page.article();
-                Optional<Api.CommentForm> token = article.commentsEnabled() ? gateway.commentForm(article.id()) : Optional.empty();
+                CommentFormLookup token = commentForm(article);
                 String notice = "visible".equals(posted) ? "Thank you: your comment is published."
                         : "held".equals(posted) ? "Thank you: your comment is awaiting moderation. It appears here once a moderator has approved it."
                         : null;
@@ -73,7 +74,7 @@ class ArticlePages {
                 List<Api.Teaser> latest = Parallel.joinOr(rail, Api.Listing.<Api.Teaser>empty()).items();
                 String html = pages.render("article", markup.view(page, latest, form));
                 String etag = Caching.tag(found.etag(), String.valueOf(latest.stream().map(Api.Teaser::id).toList()),
-                        String.valueOf(token.isPresent()), replyTo, posted);
+                        token.getClass().getSimpleName(), replyTo, posted);
                 yield Caching.respond(request, html, etag, article.updatedAt(), ARTICLE_CACHE);
             }
         };
@@ -133,17 +134,24 @@ class ArticlePages {
             return missing();
         }
         Api.Article article = found.page().article();
-        Optional<Api.CommentForm> token = article.commentsEnabled() ? gateway.commentForm(article.id()) : Optional.empty();
+        CommentFormLookup token = commentForm(article);
         var form = form(http, article, token, replyParent(found.page(), values.get("parentId")), values, errors, null, false);
         var view = markup.view(found.page(), Parallel.joinOr(rail, Api.Listing.<Api.Teaser>empty()).items(), form);
         return pages.html(status, "article", view, CacheControl.noStore());
     }
 
-    private Views.CommentForm form(HttpServletRequest http, Api.Article article, Optional<Api.CommentForm> token,
+    private CommentFormLookup commentForm(Api.Article article) {
+        return article.commentsEnabled() ? gateway.commentForm(article.id()) : new CommentFormLookup.Closed();
+    }
+
+    private Views.CommentForm form(HttpServletRequest http, Api.Article article, CommentFormLookup lookup,
                                    Api.Comment parent, Map<String, String> values, Map<String, String> errors,
                                    String notice, boolean held) {
         CsrfToken csrf = (CsrfToken) http.getAttribute(CsrfToken.class.getName());
+        Optional<Api.CommentForm> token = lookup instanceof CommentFormLookup.Open open ? Optional.of(open.form()) : Optional.empty();
         String closed = !article.commentsEnabled() ? "Comments are closed on this article."
+                : lookup instanceof CommentFormLookup.Unavailable
+                ? "Comments cannot be posted at the moment. Please try again in a few minutes."
                 : token.isEmpty() ? "Comments are not open on this article at the moment." : null;
         Map<String, String> kept = new LinkedHashMap<>(values);
         return new Views.CommentForm(closed == null, closed, Pages.articleUrl(article.slug()) + "/comments", article.id().toString(),

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A program, not a test: the site's article page ({@code GET /articles/{slug}}, HTML) through the gateway, next to
@@ -30,7 +31,7 @@ public final class ArticlePageBenchmark {
     private ArticlePageBenchmark() {
     }
 
-    record Result(String what, double perSecond, double p50, double p99, long errors, long count) {
+    record Result(String what, double perSecond, double p50, double p99, Map<String, Integer> errors, long count) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,8 +64,8 @@ public final class ArticlePageBenchmark {
     }
 
     private static void print(Result r) {
-        System.out.printf(Locale.ROOT, "  %-14s %8.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors)%n",
-                r.what(), r.perSecond(), r.p50(), r.p99(), r.count(), r.errors());
+        System.out.printf(Locale.ROOT, "  %-14s %8.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, errors %s)%n",
+                r.what(), r.perSecond(), r.p50(), r.p99(), r.count(), r.errors().isEmpty() ? "none" : r.errors());
     }
 
     private static Result measure(HttpClient http, String what, URI uri, int seconds, int concurrency) throws Exception {
@@ -75,12 +76,13 @@ public final class ArticlePageBenchmark {
                 latencies.errors(), sorted.size());
     }
 
-    record Latencies(ConcurrentLinkedQueue<Long> nanos, long errors) {
+    /** Failed requests by what came back: the status code, or the exception's name. */
+    record Latencies(ConcurrentLinkedQueue<Long> nanos, Map<String, Integer> errors) {
     }
 
     private static Latencies run(HttpClient http, URI uri, int seconds, int concurrency) throws Exception {
         var nanos = new ConcurrentLinkedQueue<Long>();
-        var errors = new AtomicLong();
+        var errors = new ConcurrentSkipListMap<String, Integer>();
         var reader = new AtomicInteger();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -97,17 +99,17 @@ public final class ArticlePageBenchmark {
                             if (response.statusCode() == 200) {
                                 nanos.add(System.nanoTime() - start);
                             } else {
-                                errors.incrementAndGet();
+                                errors.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
                             }
                         } catch (Exception e) {
-                            errors.incrementAndGet();
+                            errors.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                         }
                     }
                     return null;
                 });
             }
         }
-        return new Latencies(nanos, errors.get());
+        return new Latencies(nanos, errors);
     }
 
     private static double percentile(List<Long> sorted, int p) {
