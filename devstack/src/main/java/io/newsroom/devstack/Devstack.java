@@ -37,6 +37,7 @@ public final class Devstack {
     private final Map<String, Map<String, String>> overrides;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopRequested;
     private LocalPostgres postgres;
     private LocalKafka kafka;
     private LocalElasticsearch elasticsearch;
@@ -62,7 +63,10 @@ public final class Devstack {
         // default handlers would run the shutdown hooks side by side instead (Kafka and Elasticsearch stopping under
         // services still draining) and exit 130/143.
         for (String signal : List.of("INT", "TERM")) {
-            sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> devstack.stopAndExit(0));
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> {
+                devstack.stopRequested = true;
+                devstack.stopAndExit(0);
+            });
         }
         // The same when Maven, which started this JVM (`./mvnw -Pdevstack`), is gone, e.g. SIGKILLed: nothing else would
         // stop the platform. (Not for a shell as the parent: `java ... &` from a script may outlive it on purpose.)
@@ -73,6 +77,9 @@ public final class Devstack {
         Runtime.getRuntime().addShutdownHook(new Thread(devstack::stop, "devstack-shutdown"));
         // A platform with a dead service is not the platform: say which one and stop the rest.
         ServiceProcess.onUnexpectedExit(dead -> {
+            if (devstack.stopRequested) { // Ctrl-C reaches the services too: they may go before the handler runs
+                return;
+            }
             System.err.printf("devstack: %s exited unexpectedly (exit code %d); last log lines:%n%s%n",
                     dead.name(), dead.exitCode(), dead.logTail());
             devstack.stopAndExit(1);
@@ -89,6 +96,7 @@ public final class Devstack {
 
     /** Stops the platform, then the JVM; safe to call from several threads (signal handlers, watchers) at once. */
     private void stopAndExit(int status) {
+        stopRequested = true;
         stop();
         System.exit(status);
     }
