@@ -40,7 +40,8 @@ final class ServiceProcess {
         Path jar = settings.serviceJar(service.name());
         var cache = devstackCache(service.name(), jar);
         var command = new ArrayList<>(List.of(javaExecutable()));
-        if (cache.isCurrent(javaExecutable())) {
+        boolean cached = cache.isCurrent(javaExecutable());
+        if (cached) {
             command.addAll(cache.launchArguments());
         } else {
             command.addAll(DEVSTACK_FLAGS);
@@ -49,7 +50,7 @@ final class ServiceProcess {
         Path log = settings.logFile(service.name());
         System.out.printf("devstack: starting %-16s on port %d%s (log: %s)%s%n", service.name(), service.port(),
                 service.hasManagementPort() ? ", management " + service.managementPort() : "", log,
-                cache.isCurrent(javaExecutable()) ? "" : " without an AOT cache");
+                cached ? "" : " without an AOT cache");
         return launch(service, command, environment, log);
     }
 
