@@ -39,7 +39,7 @@ class DevstackStopIT {
         long started = System.nanoTime();
         Process devstack = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
-            awaitLine(devstack, out, "devstack: platform ready in ", Duration.ofMinutes(8));
+            awaitLine(devstack, out, "devstack: platform ready in ", Duration.ofMinutes(15)); // incl. the caches of a fresh clone
             System.out.printf("devstack-stop: platform ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
             List<ProcessHandle> children = devstack.descendants().toList();
             assertThat(children).as("the services, Elasticsearch, PostgreSQL, Redis and Zipkin run under devstack")
