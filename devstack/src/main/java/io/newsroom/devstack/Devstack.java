@@ -342,9 +342,11 @@ public final class Devstack {
             // Elasticsearch, Redis and Zipkin are child processes: SIGKILL whatever is left (Elasticsearch replays its
             // translog on the next start, nothing is lost). PostgreSQL has had its fast shutdown; Kafka is in this JVM.
             var left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
-            System.err.printf("devstack: %d infrastructure processes still stopping after %d s; killing them%n",
-                    left.size(), INFRA_GRACE.toSeconds());
-            left.forEach(ProcessHandle::destroyForcibly);
+            if (!left.isEmpty()) {
+                System.err.printf("devstack: %d infrastructure processes still stopping after %d s; killing them%n",
+                        left.size(), INFRA_GRACE.toSeconds());
+                left.forEach(ProcessHandle::destroyForcibly);
+            } // else only Kafka, in this JVM, is still closing: the exit ends it (its log is recovered on the next start)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
