@@ -32,21 +32,41 @@ final class ServiceProcess {
         this.log = log;
     }
 
+    /** devstack's JVMs: small and quick to start (C1 only, serial GC), as six of them share two cores. Not for production. */
+    static final List<String> DEVSTACK_FLAGS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** devstack's start: its flags, from the service's AOT cache when it has a current one, else from the jar. */
     static ServiceProcess launch(PlatformService service, Map<String, String> environment, DevstackSettings settings) {
         Path jar = settings.serviceJar(service.name());
+        var cache = devstackCache(service.name(), jar);
+        var command = new ArrayList<>(List.of(javaExecutable()));
+        boolean cached = cache.isCurrent(javaExecutable());
+        if (cached) {
+            command.addAll(cache.launchArguments());
+        } else {
+            command.addAll(DEVSTACK_FLAGS);
+            command.addAll(List.of("-jar", jar.toString()));
+        }
         Path log = settings.logFile(service.name());
-        var command = new ArrayList<>(List.of(javaExecutable(),
-                // small, quick-starting JVMs: six of them share two cores on a laptop-sized machine
-                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString()));
+        System.out.printf("devstack: starting %-16s on port %d%s (log: %s)%s%n", service.name(), service.port(),
+                service.hasManagementPort() ? ", management " + service.managementPort() : "", log,
+                cached ? "" : " without an AOT cache");
+        return launch(service, command, environment, log);
+    }
+
+    static AotCache devstackCache(String module, Path jar) {
+        return AotCache.of(module, jar, "devstack", DEVSTACK_FLAGS);
+    }
+
+    /** Starts {@code command} (a java command line) as the service's process, its output going to {@code log}. */
+    static ServiceProcess launch(PlatformService service, List<String> command, Map<String, String> environment, Path log) {
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(service.port()));
         try {
-            System.out.printf("devstack: starting %-16s on port %d%s (log: %s)%n", service.name(), service.port(),
-                    service.hasManagementPort() ? ", management " + service.managementPort() : "", log);
+            Files.createDirectories(log.getParent());
             return new ServiceProcess(service, builder.start(), log);
         } catch (IOException e) {
             throw new DevstackException("cannot start " + service.name() + ": " + e.getMessage(), e);
@@ -54,7 +74,7 @@ final class ServiceProcess {
     }
 
     /** The same JDK devstack runs on: the build chose it (21+), the machine default may be older. */
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
@@ -63,6 +83,11 @@ final class ServiceProcess {
     }
 
     void awaitReady(Duration timeout) {
+        awaitReady(timeout, Duration.ofMillis(250), true);
+    }
+
+    /** Polls the readiness probe every {@code poll} until it answers 2xx; throws if the process exits or time is up. */
+    void awaitReady(Duration timeout, Duration poll, boolean announce) {
         long deadline = System.nanoTime() + timeout.toNanos();
         var probe = HttpRequest.newBuilder(URI.create(service.managementUrl() + service.readinessPath()))
                 .timeout(Duration.ofSeconds(2)).GET().build();
@@ -73,7 +98,9 @@ final class ServiceProcess {
             }
             try {
                 if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) {
-                    System.out.printf("devstack: %-16s ready at %s%n", service.name(), service.baseUrl());
+                    if (announce) {
+                        System.out.printf("devstack: %-16s ready at %s%n", service.name(), service.baseUrl());
+                    }
                     return;
                 }
             } catch (IOException e) {
@@ -82,10 +109,14 @@ final class ServiceProcess {
                 Thread.currentThread().interrupt();
                 throw new DevstackException("interrupted while waiting for " + service.name());
             }
-            sleep(Duration.ofMillis(500));
+            sleep(poll);
         }
         throw new DevstackException("%s was not ready within %d s. Last log lines:%n%s"
                 .formatted(service.name(), timeout.toSeconds(), logTail()));
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     void watchForUnexpectedExit() {
@@ -98,19 +129,31 @@ final class ServiceProcess {
 
     /** SIGTERM lets Spring shut down gracefully (drain requests, flush the outbox); forced after 30 s. */
     void stop() {
-        stopping = true;
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                System.err.println("devstack: " + service.name() + " did not stop in 30 s; killing it");
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        stopAll(List.of(this), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops the processes side by side: SIGTERM to each at once (Spring's graceful shutdown drains requests and
+     * closes consumers), then SIGKILL, with its descendants, to whichever is still running when {@code grace} is
+     * over. Returns once every one is gone. One after another, six JVMs took most of a minute.
+     */
+    static void stopAll(List<ServiceProcess> processes, Duration grace) {
+        processes.forEach(p -> {
+            p.stopping = true;
+            p.process.destroy();
+        });
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (var p : processes) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!p.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    System.err.printf("devstack: %s did not stop in %d s; killing it%n", p.name(), grace.toSeconds());
+                    p.kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.kill();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
     }
 
@@ -118,6 +161,7 @@ final class ServiceProcess {
     void kill() {
         stopping = true;
         try {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
