@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * service reaching only its own store, Kafka, and (search) Elasticsearch, the gateway also its rate-limit Redis when
  * that runs in the namespace, and the Redis reaching nothing and reached by the gateway only; the reader site (web)
  * reached by the gateway and reaching only the gateway. Between two workloads of a render, what one end's policies
- * allow the other end's allow too, and only the modules that validate tokens may leave the cluster (the OIDC provider).
+ * allow the other end's allow too, and only the modules that validate tokens or sign people in may leave the cluster (the OIDC provider).
  */
 class NetworkPolicyTest {
 
@@ -222,12 +222,12 @@ class NetworkPolicyTest {
                         .flatMap(p -> Optional.ofNullable(p.getSpec().getEgress()).orElse(List.of()).stream())
                         .anyMatch(rule -> rule.getTo() == null || rule.getTo().isEmpty()
                                 || rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null));
-                boolean validatesTokens = pods.kind().equals("Deployment") && ServiceSettings.load(pods.name()).validatesTokens();
-                if (external != validatesTokens) {
-                    problems.add(pods.manifest().where() + (validatesTokens
-                            ? ": validates JWTs but no NetworkPolicy lets it reach the OIDC provider (allow-oidc-egress)"
-                            : ": validates no token, yet a NetworkPolicy lets it leave the cluster (allow-oidc-egress lists "
-                            + "exactly the resource servers)"));
+                boolean oidc = pods.kind().equals("Deployment") && ServiceSettings.load(pods.name()).talksToOidcProvider();
+                if (external != oidc) {
+                    problems.add(pods.manifest().where() + (oidc
+                            ? ": validates JWTs or signs people in, but no NetworkPolicy lets it reach the OIDC provider (allow-oidc-egress)"
+                            : ": talks to no OIDC provider, yet a NetworkPolicy lets it leave the cluster (allow-oidc-egress lists "
+                            + "exactly the resource servers and the sign-in client)"));
                 }
             }
             assertThat(problems).isEmpty();

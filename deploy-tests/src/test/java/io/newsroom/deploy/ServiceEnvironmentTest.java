@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 class ServiceEnvironmentTest {
 
     /** Secrets no operator generates: the operator team creates them (deploy/README.md, "Secrets"). */
-    private static final Set<String> TEAM_CREATED_SECRETS = Set.of("comment-service-form-token");
+    private static final Set<String> TEAM_CREATED_SECRETS = Set.of("comment-service-form-token", "web-oidc-client");
 
     @TestFactory
     Stream<DynamicTest> everySettingAServiceReadsIsProvided() {

@@ -90,6 +90,11 @@ record ServiceSettings(String module, Map<String, String> properties, String pom
         return uses("spring-boot-starter-security-oauth2-resource-server");
     }
 
+    /** Talks to the OIDC provider: a resource server (JWKS) or a sign-in client (authorization code, tokens, JWKS). */
+    boolean talksToOidcProvider() {
+        return validatesTokens() || uses("spring-boot-starter-security-oauth2-client");
+    }
+
     /** Behind the gateway with the shared web edge: believes X-Forwarded-* from newsroom.edge.trusted-proxies only. */
     boolean usesServiceEdge() {
         return uses("<artifactId>service-edge</artifactId>");
