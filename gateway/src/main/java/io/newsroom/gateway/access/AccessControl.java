@@ -57,6 +57,7 @@ class AccessControl {
                         .accessDeniedHandler(handlers))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(handlers)
+                        .authenticationFailureHandler(handlers)
                         .accessDeniedHandler(handlers)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles(access.rolesClaim()))))
                 .authorizeExchange(exchanges -> {

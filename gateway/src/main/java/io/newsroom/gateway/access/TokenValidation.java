@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -41,7 +42,11 @@ class TokenValidation {
                 new JwtTimestampValidator(access.clockSkew()),
                 new JwtIssuerValidator(jwt.getIssuerUri()),
                 audience(jwt.getAudiences())));
-        return decoder;
+        // A JWKS that cannot be fetched surfaces as a bare IllegalStateException ("Could not obtain the keys"),
+        // which escapes the authentication manager as a 500. As a JwtException it becomes an
+        // AuthenticationServiceException: ProblemAuthenticationHandlers answers 503, the client retries.
+        return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),
+                failure -> new JwtException("The issuer's keys cannot be fetched", failure));
     }
 
     private static SignatureAlgorithm algorithm(String name) {

@@ -39,6 +39,7 @@ public final class LocalIssuer {
 
     private final RSAKey signingKey;
     private final HttpServer server;
+    private volatile boolean keysUnavailable;
 
     private LocalIssuer(RSAKey signingKey, HttpServer server) {
         this.signingKey = signingKey;
@@ -60,8 +61,14 @@ public final class LocalIssuer {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             LocalIssuer issuer = new LocalIssuer(key, server);
-            server.createContext("/.well-known/jwks.json",
-                    exchange -> respond(exchange, new JWKSet(key.toPublicJWK()).toString()));
+            server.createContext("/.well-known/jwks.json", exchange -> {
+                if (issuer.keysUnavailable) {
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                } else {
+                    respond(exchange, new JWKSet(key.toPublicJWK()).toString());
+                }
+            });
             server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange,
                     "{\"issuer\":\"%s\",\"jwks_uri\":\"%s\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}"
                             .formatted(issuer.issuer(), issuer.jwkSetUri())));
@@ -79,6 +86,22 @@ public final class LocalIssuer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the local JWT issuer", ex);
         }
+    }
+
+    /**
+     * Until the returned handle is closed the JWKS answers 503, as an issuer that is restarting would: for tests of
+     * what a resource server does when it cannot fetch the keys.
+     */
+    public Outage keysUnavailable() {
+        keysUnavailable = true;
+        return () -> keysUnavailable = false;
+    }
+
+    /** An issuer outage in progress; closing it ends the outage. */
+    @FunctionalInterface
+    public interface Outage extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** The {@code iss} of every token, for example {@code http://127.0.0.1:40123}. */

@@ -4,6 +4,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
@@ -21,6 +26,8 @@ import org.springframework.util.ClassUtils;
 
 import jakarta.servlet.DispatcherType;
 
+import java.time.Duration;
+
 /**
  * The security filter chain of every service: a stateless bearer-token resource server (JWT signature via
  * JWKS, RS256 or ES256, issuer and audience, roles claim to {@code ROLE_*}: all standard Boot
@@ -33,6 +40,7 @@ import jakarta.servlet.DispatcherType;
         OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
 public class EdgeSecurityAutoConfiguration {
 
     private static final boolean ACTUATOR = ClassUtils.isPresent(
@@ -52,6 +60,16 @@ public class EdgeSecurityAutoConfiguration {
         return registration;
     }
 
+    /** Boot's decoder, except that the issuer's keys outlast an issuer outage ({@link IssuerKeys}). */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer,
+                          @Value("${newsroom.edge.security.jwks-cache-ttl:5m}") Duration cacheTtl,
+                          @Value("${newsroom.edge.security.issuer-outage-tolerance:1h}") Duration outageTolerance) {
+        return IssuerKeys.decoder(resourceServer.getJwt(), cacheTtl, outageTolerance);
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain edgeSecurityFilterChain(HttpSecurity http, ObjectProvider<AuthorizationRules> rules,
@@ -66,7 +84,8 @@ public class EdgeSecurityAutoConfiguration {
                     rules.getIfAvailable(() -> all -> all.anyRequest().authenticated()).customize(requests);
                 })
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                        .authenticationEntryPoint(problems).accessDeniedHandler(problems)
+                        .withObjectPostProcessor(problems.forBearerTokens()))
                 // Both places: a request without a token fails in exception translation, a bad token in the
                 // bearer token filter.
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -41,7 +41,8 @@ public final class Jwks {
         return SHARED;
     }
 
-    private static Jwks start() {
+    /** An issuer of its own, for a test that stops it. */
+    public static Jwks start() {
         try {
             RSAKey rsa = new RSAKeyGenerator(2048).keyID("rsa").generate();
             ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec").generate();
@@ -59,6 +60,11 @@ public final class Jwks {
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** The issuer stops answering: its port refuses connections. */
+    public void stop() {
+        server.stop(0);
     }
 
     public String uri() {
