@@ -63,17 +63,25 @@ class CircuitBreakerIT extends GatewayTestSupport {
     }
 
     @Test
-    void failedReadsAreRetriedButWritesAreNot() {
-        SEARCH.answer("/suggest", 503, "{}", java.util.Map.of());
+    void aBrokenConnectionIsRetriedForReadsOnlyAndAServicesOwn503IsPassedOnAtOnce() {
+        SEARCH.answer("/suggest", 502, "{}", java.util.Map.of());
         try {
-            client().get().uri("/api/v1/suggest?prefix=ele").exchange().expectStatus().isEqualTo(503);
+            client().get().uri("/api/v1/suggest?prefix=ele").exchange().expectStatus().isEqualTo(502);
             assertThat(SEARCH.received()).as("GET tried 1 + 2 retries").hasSize(3);
 
             SEARCH.reset();
-            SEARCH.answer("/admin/index/rebuild", 503, "{}", java.util.Map.of());
+            SEARCH.answer("/suggest", 503, "{\"type\":\"https://newsroom.example/problems/unavailable\",\"status\":503}",
+                    java.util.Map.of("Content-Type", "application/problem+json", "Retry-After", "1"));
+            client().get().uri("/api/v1/suggest?prefix=ele").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals("Retry-After", "1");
+            assertThat(SEARCH.received()).as("the service said it is unavailable: asked once").hasSize(1);
+
+            SEARCH.reset();
+            SEARCH.answer("/admin/index/rebuild", 502, "{}", java.util.Map.of());
             client().post().uri("/api/v1/admin/index/rebuild")
                     .headers(h -> h.setBearerAuth(io.newsroom.infra.security.LocalIssuer.shared().token("root", "ADMIN")))
-                    .exchange().expectStatus().isEqualTo(503);
+                    .exchange().expectStatus().isEqualTo(502);
             assertThat(SEARCH.received()).as("POST is never retried").hasSize(1);
         } finally {
             SEARCH.answer("/suggest", "{\"suggestions\":[]}");
