@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -368,6 +369,154 @@ class FaultDrillsIT {
         assertThat(indexed.keySet()).isEqualTo(expected);
         assertThat(documents).isEqualTo(articles);
         assertThat(get("/articles/" + before.id() + "/related").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void aPostgresRestartDuringEditsAnswersEveryEditWithSuccessOrA503AndKeepsEveryAcknowledgedOne() throws Exception {
+        int editors = 4;
+        String family = Newsroom.marker("pgr");
+        List<Story> stories = parallel(editors, i -> Newsroom.publish(draft(Newsroom.marker("g"), family)));
+        Map<String, List<Long>> acknowledged = new ConcurrentHashMap<>(); // article id -> versions answered 200
+        Map<String, Integer> lastEdit = new ConcurrentHashMap<>();       // article id -> the last edit number answered 200
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        Map<String, Integer> reads = new ConcurrentHashMap<>();          // the desks' reads of the current version
+        Map<String, Long> slowest = new ConcurrentHashMap<>();
+        AtomicBoolean editing = new AtomicBoolean(true);
+        var devstack = RunningPlatform.devstack();
+
+        ExecutorService desks = Executors.newFixedThreadPool(editors);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (Story story : stories) {
+            running.add(desks.submit(() -> editUntilStopped(story, editing, acknowledged, lastEdit, outcomes, reads, slowest)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> outcomes.getOrDefault("200", 0) >= 2 * editors);
+        long stopping = System.nanoTime();
+        devstack.stopPostgres();
+        long down = System.nanoTime();
+        int before = outcomes.getOrDefault("200", 0);
+        try {
+            System.out.printf("drill postgres: server stopped in %d ms with %d edits acknowledged%n", millisSince(stopping), before);
+            Thread.sleep(10_000);
+        } finally {
+            long starting = System.nanoTime();
+            devstack.startPostgres();
+            System.out.printf("drill postgres: down %d ms; server back in %d ms%n", (starting - down) / 1_000_000, millisSince(starting));
+        }
+        long back = System.nanoTime();
+        int atReturn = outcomes.getOrDefault("200", 0);
+        // the editors carry on until every one of them has had an edit accepted again
+        Map<String, Integer> lastBeforeReturn = Map.copyOf(lastEdit);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> stories.stream()
+                .allMatch(s -> lastEdit.getOrDefault(s.id(), 0) > lastBeforeReturn.getOrDefault(s.id(), 0)));
+        long editsAgain = millisSince(back);
+        editing.set(false);
+        for (var desk : running) {
+            desk.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        desks.shutdown();
+
+        // every acknowledged version is in the article's history, and the copy is the last acknowledged edit or later
+        List<String> missing = new ArrayList<>();
+        Map<String, Long> stored = new HashMap<>();
+        for (Story story : stories) {
+            var history = PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id() + "/revisions", PlatformClient.token("EDITOR"));
+            assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+            Set<Long> versions = new java.util.HashSet<>();
+            PlatformClient.json(history).path("items").forEach(r -> versions.add(r.path("version").asLong()));
+            acknowledged.getOrDefault(story.id(), List.of()).stream().filter(v -> !versions.contains(v))
+                    .forEach(v -> missing.add(story.id() + " v" + v));
+            JsonNode now = Newsroom.editorView(story.id());
+            int edit = editNumber(now.path("standfirst").asString());
+            if (edit < lastEdit.getOrDefault(story.id(), 0)) {
+                missing.add(story.id() + " edit " + lastEdit.get(story.id()) + " (stored: edit " + edit + ")");
+            }
+            stored.put(story.id(), now.path("version").asLong(versions.stream().mapToLong(Long::longValue).max().orElse(0)));
+        }
+        long acked = acknowledged.values().stream().mapToLong(List::size).sum();
+        // the recovery time includes the gateway's article breaker: slow calls while the pool waited for connections
+        // open it, and it answers 503 itself until its open period has passed
+        System.out.printf("drill postgres: %d edit requests: %s; reads of the current version: %s; acknowledged %d "
+                + "(%d while it was down); every editor's edits accepted again %d ms after the server was back; "
+                + "slowest edit answer by status %s ms; acknowledged but missing %d %s%n",
+                outcomes.values().stream().mapToInt(Integer::intValue).sum(), new java.util.TreeMap<>(outcomes),
+                new java.util.TreeMap<>(reads), acked, atReturn - before, editsAgain, new java.util.TreeMap<>(slowest),
+                missing.size(), missing);
+        assertThat(outcomes.keySet()).as("each edit succeeded or failed with a clear 503 (after a failure the desk reads the "
+                + "current version, so a 412 would mean an edit stored behind the editor's back)").isSubsetOf("200", "503");
+        assertThat(reads.keySet()).as("reads answered or failed with a clear 503").isSubsetOf("200", "503");
+        assertThat(outcomes.getOrDefault("503", 0) + reads.getOrDefault("503", 0)).as("calls failed while the database was down").isPositive();
+        assertThat(missing).isEmpty();
+        // and the outbox delivered what the database kept: the index ends at each article's stored version
+        long relay = System.nanoTime();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> indexed(family).equals(stored));
+        System.out.printf("drill postgres: index at every stored version %d ms after the edits stopped%n", millisSince(relay));
+    }
+
+    /** One editor's desk: edits its article again and again; after a failed edit it reads the current version first. */
+    private static void editUntilStopped(Story story, AtomicBoolean editing, Map<String, List<Long>> acknowledged,
+                                         Map<String, Integer> lastEdit, Map<String, Integer> outcomes,
+                                         Map<String, Integer> reads, Map<String, Long> slowest) {
+        String etag = story.etag();
+        for (int n = 1; editing.get(); n++) {
+            if (etag == null) {
+                HttpResponse<String> current;
+                try {
+                    current = PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), PlatformClient.token("EDITOR"));
+                } catch (RuntimeException e) {
+                    reads.merge("no answer (" + e.getClass().getSimpleName() + ")", 1, Integer::sum);
+                    sleepQuietly(200);
+                    continue;
+                }
+                reads.merge(String.valueOf(current.statusCode()), 1, Integer::sum);
+                if (current.statusCode() != 200) {
+                    sleepQuietly(200);
+                    continue;
+                }
+                etag = current.headers().firstValue("ETag").orElseThrow();
+            }
+            var copy = story.copy().deepCopy().put("standfirst", "Edit " + n + " of the story.");
+            long sent = System.nanoTime();
+            String status;
+            HttpResponse<String> response = null;
+            try {
+                response = PlatformClient.send(HttpRequest.newBuilder(java.net.URI.create(Newsroom.API + "/editor/articles/" + story.id()))
+                        .header("Authorization", "Bearer " + PlatformClient.token("EDITOR"))
+                        .header("Content-Type", "application/json").header("If-Match", etag)
+                        .PUT(HttpRequest.BodyPublishers.ofString(copy.toString())));
+                status = String.valueOf(response.statusCode());
+                if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                    status += " without a problem";
+                }
+            } catch (RuntimeException e) {
+                status = "no answer (" + e.getClass().getSimpleName() + ")";
+            }
+            long took = millisSince(sent);
+            outcomes.merge(status, 1, Integer::sum);
+            slowest.merge(status, took, Math::max);
+            if (response != null && response.statusCode() == 200) {
+                etag = response.headers().firstValue("ETag").orElseThrow();
+                acknowledged.computeIfAbsent(story.id(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                        .add(Long.parseLong(etag.replace("W/", "").replace("\"", "")));
+                lastEdit.put(story.id(), n);
+            } else {
+                etag = null;
+                sleepQuietly(100);
+            }
+        }
+    }
+
+    private static int editNumber(String standfirst) {
+        var matcher = java.util.regex.Pattern.compile("Edit (\\d+) ").matcher(standfirst);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The drill's articles in the live index (Elasticsearch, read directly): article id → indexed version. */
