@@ -403,8 +403,11 @@ class ConsoleJourneysIT {
         return found.isEmpty() ? "" : found.getFirst().getText();
     }
 
+    /** A wait that looks again when the page was replaced between finding an element and reading it (a POST's redirect). */
     private static WebDriverWait wait(SiteBrowser b, int seconds) {
-        return new WebDriverWait(b.driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Screenshots at both widths, and axe: no serious or critical violation. */
