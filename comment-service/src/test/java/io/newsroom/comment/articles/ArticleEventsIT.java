@@ -4,11 +4,16 @@ import io.newsroom.comment.support.ArticleFeed;
 import io.newsroom.comment.support.IntegrationTest;
 import io.newsroom.events.Topics;
 import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.LocalPostgres;
 import io.newsroom.infra.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +25,9 @@ class ArticleEventsIT extends IntegrationTest {
 
     @Autowired
     Articles articles;
+
+    @Autowired
+    JdbcConnectionDetails database;
 
     @Test
     void theSameEventThreeTimesIsAppliedOnce() {
@@ -70,10 +78,43 @@ class ArticleEventsIT extends IntegrationTest {
                 "ce_time", "2026-11-03T09:15:00Z", "ce_subject", key));
         var dead = TopicReader.await(LocalKafka.shared().bootstrapServers(), Topics.ARTICLE_DLT, r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
         assertThat(dead).hasSize(1);
-        assertThat(dead.getFirst().headers().lastHeader("x-exception-message")).isNotNull();
-        assertThat(dead.getFirst().headers().lastHeader("x-original-topic")).isNotNull();
+        assertThat(dead.getFirst().headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        assertThat(dead.getFirst().headers().lastHeader("kafka_dlt-original-topic")).isNotNull();
 
         // The consumer moved on: later events are still applied.
         openArticle();
+    }
+
+    /**
+     * The database refuses connections (as while PostgreSQL restarts) for longer than the binder's four attempts
+     * took: the event waits for it and is applied once it is back, instead of ending in the dead-letter topic.
+     */
+    @Test
+    void anEventArrivingWhileTheDatabaseIsDownIsAppliedWhenItIsBackNotDeadLettered() throws Exception {
+        String name = database.getJdbcUrl().substring(database.getJdbcUrl().lastIndexOf('/') + 1);
+        UUID article = UUID.randomUUID();
+        refuseConnections(name, true);
+        try {
+            ArticleFeed.send(ArticleFeed.published(article, 1, true));
+            Thread.sleep(15_000); // the binder's 4 attempts, each waiting 2 s for a connection, ended within ~12 s
+        } finally {
+            refuseConnections(name, false);
+        }
+        awaitArticleState(article, 200);
+        var dead = TopicReader.await(LocalKafka.shared().bootstrapServers(), Topics.ARTICLE_DLT,
+                r -> article.toString().equals(r.key()), 1, Duration.ofSeconds(10));
+        assertThat(dead).as("dead letters of a good event").isEmpty();
+    }
+
+    /** A real refusal by PostgreSQL: no new sessions for the database, and the open ones are cut. */
+    private static void refuseConnections(String database, boolean refuse) throws Exception {
+        LocalPostgres postgres = LocalPostgres.shared();
+        try (Connection admin = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(), postgres.password());
+             Statement sql = admin.createStatement()) {
+            sql.execute("alter database " + database + " with allow_connections " + !refuse);
+            if (refuse) {
+                sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+            }
+        }
     }
 }
