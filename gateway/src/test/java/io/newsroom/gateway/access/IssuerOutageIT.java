@@ -18,7 +18,15 @@ class IssuerOutageIT extends GatewayTestSupport {
 
     @Test
     void aTokenThatCannotBeCheckedWhileTheIssuerIsDownIsA503ProblemAndNeverReachesTheService() {
-        String token = issuer.tokenFor("eddie").roles("EDITOR").signedByUnknownKey().build();
+        // the gateway has the issuer's keys (this call), then a token names a key it does not know
+        client().post().uri("/api/v1/editor/articles")
+                .headers(h -> h.setBearerAuth(issuer.token("eddie", "EDITOR")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"headline\":\"Knesset votes\"}")
+                .exchange()
+                .expectStatus().isOk();
+        ARTICLES.reset();
+        String token = issuer.tokenFor("eddie").roles("EDITOR").signedByAKeyIdNotInTheJwks().build();
         try (var outage = issuer.keysUnavailable()) {
             client().post().uri("/api/v1/editor/articles")
                     .headers(h -> h.setBearerAuth(token))

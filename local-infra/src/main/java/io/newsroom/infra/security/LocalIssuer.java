@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -144,7 +145,7 @@ public final class LocalIssuer {
     /** Claims and signing of one token; defaults make a valid token. */
     public final class TokenBuilder {
 
-        private enum Signing { VALID, NONE, TAMPERED, FOREIGN_KEY }
+        private enum Signing { VALID, NONE, TAMPERED, FOREIGN_KEY, NEW_KEY_ID }
 
         private final String subject;
         private String issuer = LocalIssuer.this.issuer();
@@ -213,12 +214,19 @@ public final class LocalIssuer {
             return this;
         }
 
+        /** Signed by a key with an id the JWKS does not list, as after a key rotation: a resource server fetches the JWKS again. */
+        public TokenBuilder signedByAKeyIdNotInTheJwks() {
+            signing = Signing.NEW_KEY_ID;
+            return this;
+        }
+
         public String build() {
             JWTClaimsSet claims = claims(subject);
             return switch (signing) {
                 case VALID -> sign(claims, signingKey);
                 case NONE -> new PlainJWT(claims).serialize();
                 case FOREIGN_KEY -> sign(claims, generateKey(signingKey.getKeyID()));
+                case NEW_KEY_ID -> sign(claims, generateKey("rotated-" + UUID.randomUUID()));
                 case TAMPERED -> tamper(sign(claims, signingKey));
             };
         }
