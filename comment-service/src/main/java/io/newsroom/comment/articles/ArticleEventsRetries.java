@@ -1,9 +1,11 @@
 package io.newsroom.comment.articles;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
@@ -35,6 +37,9 @@ class ArticleEventsRetries {
 
     static final long MAX_OUTAGE_RETRY_MS = 2_000;
 
+    /** Header on dead letters: why the event could not be applied (the same header as search-service's). */
+    static final String DLT_REASON = "newsroom_dlt-reason";
+
     @Bean
     ListenerContainerWithDlqAndRetryCustomizer retryUntilTheDatabaseIsBack(KafkaProperties kafka) {
         var producers = new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
@@ -49,6 +54,8 @@ class ArticleEventsRetries {
                                   BackOff backOff) {
                 var recoverer = deadLetters == null ? new DeadLetterPublishingRecoverer(template)
                         : new DeadLetterPublishingRecoverer(template, deadLetters);
+                // spring-kafka's exception headers describe the listener wrapper; say what was wrong with the event.
+                recoverer.addHeadersFunction((record, error) -> new RecordHeaders().add(DLT_REASON, reason(error)));
                 var handler = new CommonDelegatingErrorHandler(new DefaultErrorHandler(recoverer,
                         backOff == null ? new FixedBackOff(0, 0) : backOff));
                 handler.setCauseChainTraversing(true);
@@ -71,5 +78,15 @@ class ArticleEventsRetries {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(MAX_OUTAGE_RETRY_MS);
         return backOff;
+    }
+
+    /** The innermost cause's message: the event's own problem, not the binder's wrappers around it. */
+    private static byte[] reason(Throwable error) {
+        Throwable innermost = error;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() == null ? innermost.getClass().getName() : innermost.getMessage();
+        return message.getBytes(StandardCharsets.UTF_8);
     }
 }

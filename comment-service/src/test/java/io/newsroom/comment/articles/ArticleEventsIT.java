@@ -80,6 +80,10 @@ class ArticleEventsIT extends IntegrationTest {
         assertThat(dead).hasSize(1);
         assertThat(dead.getFirst().headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
         assertThat(dead.getFirst().headers().lastHeader("kafka_dlt-original-topic")).isNotNull();
+        // the reason names the event's problem (Jackson's), not the binder's wrapper around it
+        var reason = dead.getFirst().headers().lastHeader("newsroom_dlt-reason");
+        assertThat(reason).isNotNull();
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("Unexpected character").doesNotContain("Listener failed");
 
         // The consumer moved on: later events are still applied.
         openArticle();
