@@ -5,13 +5,16 @@ import gg.jte.output.StringOutput;
 import io.newsroom.site.SiteProperties;
 import io.newsroom.site.api.Api;
 import io.newsroom.site.assets.Assets;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +69,17 @@ public class Pages {
     public Views.Error error(int status, String heading, String message) {
         return new Views.Error(chrome(null, null), Views.Head.page(heading + " — " + site.name(), message, null).noIndex(),
                 status, heading, message);
+    }
+
+    /**
+     * An error page written straight to the response, for Spring Security's handlers (they answer outside MVC);
+     * never cached, it says something about this one request.
+     */
+    public void writeError(HttpServletResponse response, int status, String heading, String message) throws IOException {
+        response.setStatus(status);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType(HTML.toString());
+        response.getWriter().write(render("error", error(status, heading, message)));
     }
 
     /** List pages: a shared cache may keep them a minute and serve them stale briefly while refreshing. */

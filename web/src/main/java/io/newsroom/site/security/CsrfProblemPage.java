@@ -22,17 +22,16 @@ class CsrfProblemPage implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setHeader("Cache-Control", "no-store");
         if (String.valueOf(request.getHeader("Accept")).contains("application/json")) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType("application/json");
             response.getWriter().write("{\"errors\":{\"form\":\"This page had been open too long to send from. "
                     + "Please reload the page and send your comment again.\"}}");
             return;
         }
-        response.setContentType(Pages.HTML.toString());
-        response.getWriter().write(pages.render("error", pages.error(403, "Please reload the page",
+        pages.writeError(response, HttpServletResponse.SC_FORBIDDEN, "Please reload the page",
                 "This form could not be sent: the page had been open too long or came from another site. "
-                        + "Go back, reload the article and send your comment again.")));
+                        + "Go back, reload the article and send your comment again.");
     }
 }

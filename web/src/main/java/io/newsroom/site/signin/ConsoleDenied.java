@@ -23,17 +23,14 @@ class ConsoleDenied implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType(Pages.HTML.toString());
         if (denied instanceof CsrfException) {
-            response.getWriter().write(pages.render("error", pages.error(403, "Please reload the page",
+            pages.writeError(response, HttpServletResponse.SC_FORBIDDEN, "Please reload the page",
                     "This form could not be sent: the page had been open too long or came from another site. "
-                            + "Nothing was changed. Go back, reload the page and try again.")));
+                            + "Nothing was changed. Go back, reload the page and try again.");
             return;
         }
-        response.getWriter().write(pages.render("error", pages.error(403, "Not your desk",
+        pages.writeError(response, HttpServletResponse.SC_FORBIDDEN, "Not your desk",
                 "Your account does not have access to this console. If you need it, ask an administrator "
-                        + "to give you the role.")));
+                        + "to give you the role.");
     }
 }
