@@ -1,0 +1,73 @@
+package io.newsroom.site;
+
+import io.newsroom.infra.node.NodeTools;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The article page's structured data as a parser reads it, not as the template meant it: structured-data-testing-tool
+ * (npm, pinned in {@code src/test/structured-data/package-lock.json}) extracts JSON-LD, microdata and meta tags with
+ * web-auto-extractor and runs its Google (NewsArticle: headline, author, datePublished, image, publisher ...), Twitter
+ * card and Facebook OpenGraph presets.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=-1")
+class StructuredDataTest {
+
+    static final StubGateway STUB = new StubGateway(0);
+    static Path checker;
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("newsroom.site.gateway-url", STUB::url);
+        registry.add("newsroom.site.public-url", () -> "https://news.example");
+    }
+
+    @BeforeAll
+    static void installTheChecker() {
+        checker = NodeTools.install(Path.of("src/test/structured-data"), Path.of("target/structured-data"));
+    }
+
+    @AfterAll
+    static void stop() {
+        STUB.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theArticlePagePassesGoogleTwitterAndFacebookStructuredDataChecksAsANewsArticle() throws Exception {
+        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/articles/" + StubGateway.SLUG)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Path page = Files.writeString(checker.resolve("article.html"), html);
+
+        NodeTools.Result result = NodeTools.run(checker, Duration.ofMinutes(1), "node", "check.js", page.toAbsolutePath().toString(), "NewsArticle");
+        JsonNode report = JsonMapper.builder().build().readTree(NodeTools.lines(result.stdout()).getLast());
+
+        assertThat(report.get("failed")).as(result.stdout() + result.stderr()).isEmpty();
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(report.get("schemas").valueStream().map(JsonNode::asString)).contains("NewsArticle");
+        assertThat(report.get("passed").asInt()).as("tests the presets ran").isGreaterThan(20);
+        JsonNode article = report.get("jsonld").get("NewsArticle").get(0);
+        assertThat(article.get("headline").asString()).startsWith("Israel Rebuffs");
+        assertThat(article.get("publisher").get("name").asString()).isEqualTo("Newsroom");
+    }
+}
