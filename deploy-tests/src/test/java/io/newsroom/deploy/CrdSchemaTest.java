@@ -53,6 +53,26 @@ class CrdSchemaTest {
                 t -> ((ArrayNode) t.at("/spec/groups")).addObject().put("interval", "1m"), "name");
     }
 
+    @Test
+    void cloudNativePgTypesEnumsAndRequiredFieldsAreReported() {
+        assertCloudNativePgBroken("Cluster", "articles-db", t -> ((ObjectNode) t.at("/spec")).put("instances", "three"), "instances");
+        assertCloudNativePgBroken("Cluster", "articles-db",
+                t -> ((ObjectNode) t.at("/spec")).put("primaryUpdateStrategy", "sometimes"), "primaryUpdateStrategy");
+        assertCloudNativePgBroken("ScheduledBackup", "articles-db-daily", t -> ((ObjectNode) t.at("/spec")).remove("schedule"),
+                "schedule");
+        assertCloudNativePgBroken("ScheduledBackup", "articles-db-daily", t -> ((ObjectNode) t.at("/spec/cluster")).remove("name"),
+                "name");
+    }
+
+    private static void assertCloudNativePgBroken(String kind, String name, Consumer<JsonNode> breakIt, String field) {
+        Manifest original = Kustomize.all().get("prod").find(kind, name).orElseThrow(() -> new AssertionError(kind + " " + name));
+        assertThat(CloudNativePgSchemas.problems(List.of(original))).as("%s as rendered", original.where()).isEmpty();
+        JsonNode tree = original.tree().deepCopy();
+        breakIt.accept(tree);
+        assertThat(CloudNativePgSchemas.problems(List.of(new Manifest("prod", original.file(), tree))))
+                .as("%s %s broken at %s", kind, name, field).isNotEmpty().anyMatch(p -> p.contains(field));
+    }
+
     private static void assertBroken(String target, String kind, String name, Consumer<JsonNode> breakIt, String field) {
         Manifest original = Kustomize.all().get(target).find(kind, name).orElseThrow(() -> new AssertionError(kind + " " + name));
         var schema = CrdSchemas.forManifest(original).orElseThrow(() -> new AssertionError("no CRD schema for " + kind));

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every rendered object of every target: the operators' objects against their real CRD schemas ({@link CrdSchemas}:
  * Strimzi, KEDA, Gateway API, Prometheus Operator), and the built-in kinds (and Strimzi's again) bound to their typed
- * models with unknown fields rejected; ECK and CloudNativePG, whose CRDs no reachable registry ships, get the
- * structural checks of {@link CustomResourceShapes}.
+ * models with unknown fields rejected; CloudNativePG's against its API types ({@link CloudNativePgSchemas}: types,
+ * enums, required fields) and, for unknown fields, the structural checks of {@link CustomResourceShapes}, which are all
+ * ECK gets (no reachable registry ships its CRDs).
  */
 class ManifestSchemaTest {
 
@@ -20,6 +21,8 @@ class ManifestSchemaTest {
     Stream<DynamicTest> everyObjectMatchesItsSchema() {
         return Kustomize.eachTarget(rendered -> {
             List<String> problems = new ArrayList<>();
+            problems.addAll(CloudNativePgSchemas.problems(rendered.manifests().stream()
+                    .filter(m -> m.group().equals(CloudNativePgSchemas.GROUP)).toList()));
             for (Manifest manifest : rendered.manifests()) {
                 var model = StrictModels.modelFor(manifest);
                 var crd = CrdSchemas.forManifest(manifest);
