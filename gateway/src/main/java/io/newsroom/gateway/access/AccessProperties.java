@@ -12,9 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew      tolerance for {@code exp}/{@code nbf} between issuer and gateway clocks
  * @param algorithms     accepted JWS algorithms; {@code none} can never be listed
  * @param rolesClaim     the claim holding the newsroom roles
+ * @param keysCacheTtl   how long the issuer's keys are used before they are fetched again (a withdrawn key stops
+ *                       working within this time)
+ * @param issuerOutageTolerance how long the last keys fetched stay in use while the issuer cannot be reached
  */
 @ConfigurationProperties("newsroom.gateway.access")
-public record AccessProperties(List<Rule> rules, Duration clockSkew, List<String> algorithms, String rolesClaim) {
+public record AccessProperties(List<Rule> rules, Duration clockSkew, List<String> algorithms, String rolesClaim,
+                               Duration keysCacheTtl, Duration issuerOutageTolerance) {
 
     /** The pseudo-role of rules that are open to anonymous callers. */
     public static final String ANONYMOUS = "ANONYMOUS";
@@ -24,6 +28,8 @@ public record AccessProperties(List<Rule> rules, Duration clockSkew, List<String
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
         algorithms = algorithms == null ? List.of("RS256", "ES256") : List.copyOf(algorithms);
         rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
+        keysCacheTtl = keysCacheTtl == null ? Duration.ofMinutes(5) : keysCacheTtl;
+        issuerOutageTolerance = issuerOutageTolerance == null ? Duration.ofHours(1) : issuerOutageTolerance;
     }
 
     /** @param roles {@code [ANONYMOUS]} for public rules, otherwise any one of these roles is needed */

@@ -1,6 +1,13 @@
 package io.newsroom.gateway.access;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
 
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,10 +24,12 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The JWT checks, made explicit rather than left to defaults: signature from the issuer's JWKS with an
- * algorithm allowlist (unsigned {@code alg: none} tokens never parse as signed), {@code exp}/{@code nbf} with a
+ * algorithm allowlist (unsigned {@code alg: none} tokens never parse as signed; the keys as {@link IssuerKeySet}
+ * keeps them), {@code exp}/{@code nbf} with a
  * bounded skew, the issuer, and the audience. Any OIDC provider works by pointing
  * {@code spring.security.oauth2.resourceserver.jwt.*} at it.
  */
@@ -35,8 +44,13 @@ class TokenValidation {
         Assert.notEmpty(jwt.getAudiences(), "spring.security.oauth2.resourceserver.jwt.audiences is required");
         List<SignatureAlgorithm> algorithms = access.algorithms().stream().map(TokenValidation::algorithm).toList();
 
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri())
-                .jwsAlgorithms(allowed -> allowed.addAll(algorithms))
+        var keys = new IssuerKeySet(WebClient.create(), jwt.getJwkSetUri(), access.keysCacheTtl(),
+                access.issuerOutageTolerance(), Clock.systemUTC());
+        Set<JWSAlgorithm> accepted = algorithms.stream().map(a -> JWSAlgorithm.parse(a.getName())).collect(Collectors.toSet());
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
+                // the builder takes one algorithm; the allowlist goes to the key selector itself
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        new JWSVerificationKeySelector<>(accepted, new JWKSecurityContextJWKSet())))
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(access.clockSkew()),
