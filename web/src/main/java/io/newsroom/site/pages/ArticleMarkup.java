@@ -78,9 +78,9 @@ class ArticleMarkup {
         ld.put("author", a.byline().stream().map(b -> Map.of("@type", "Person", "name", b.name(),
                 "url", pages.absolute(Pages.authorUrl(b.slug())))).toList());
         ld.put("image", a.heroImage() != null && a.heroImage().url() != null ? List.of(a.heroImage().url())
-                : List.of(pages.absolute("/icon.png")));
+                : List.of(pages.absolute(Pages.SHARE_IMAGE)));
         ld.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", pages.siteName(),
-                "url", pages.absolute("/"), "logo", Map.of("@type", "ImageObject", "url", pages.absolute("/icon.png"))));
+                "url", pages.absolute("/"), "logo", Map.of("@type", "ImageObject", "url", pages.absolute(Pages.SHARE_IMAGE))));
         if (a.section() != null) {
             ld.put("articleSection", Pages.label(a.section()));
         }

@@ -31,6 +31,8 @@ import java.util.Map;
 public class Pages {
 
     public static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    /** The site's square card image (also the publisher logo), for pages without a picture of their own. */
+    public static final String SHARE_IMAGE = "/icon.png";
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
     static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
     static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -62,7 +64,7 @@ public class Pages {
                 .map(s -> new Views.Link(label(s), sectionUrl(s), s.equals(currentSection))).toList();
         Instant now = clock.instant();
         return new Views.Chrome(site.name(), sections, assets.url("site.css"), assets.url("site.js"),
-                assets.url("icon.svg"), LONG_DATE.format(now.atZone(ZoneOffset.UTC)), now.atZone(ZoneOffset.UTC).toLocalDate().toString(),
+                assets.url("icon.svg"), absolute(SHARE_IMAGE), LONG_DATE.format(now.atZone(ZoneOffset.UTC)), now.atZone(ZoneOffset.UTC).toLocalDate().toString(),
                 query == null ? "" : query, "/api/v1/suggest", "/feed.xml", null);
     }
 

@@ -11,11 +11,12 @@ public final class Views {
 
     /** The frame of every page. */
     /** @param banner a line above the masthead (an editor's preview says it is one), null on reader pages */
-    public record Chrome(String siteName, List<Link> sections, String css, String js, String icon, String today,
-                         String todayIso, String query, String suggestUrl, String homeFeed, String banner) {
+    /** @param shareImage absolute URL of the site's card image, for pages (and articles) that have no picture of their own */
+    public record Chrome(String siteName, List<Link> sections, String css, String js, String icon, String shareImage,
+                         String today, String todayIso, String query, String suggestUrl, String homeFeed, String banner) {
 
         public Chrome withBanner(String text) {
-            return new Chrome(siteName, sections, css, js, icon, today, todayIso, query, suggestUrl, homeFeed, text);
+            return new Chrome(siteName, sections, css, js, icon, shareImage, today, todayIso, query, suggestUrl, homeFeed, text);
         }
     }
 
