@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Applies one {@code news.article} record to the local record of articles. Types this build does not
- * know are skipped (a newer producer may add some); a malformed record throws, so the binder retries
- * it and then sends it to the dead-letter topic.
+ * know are skipped (a newer producer may add some); a malformed record throws, so the container retries
+ * it and then sends it to the dead-letter topic (module event-consumers).
  */
 @Component
 public class ArticleEventHandler {

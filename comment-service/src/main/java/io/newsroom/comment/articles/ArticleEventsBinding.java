@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * The Spring Cloud Stream function bound to {@code news.article} (binding {@code articleEvents-in-0};
- * group, retries and dead-letter topic are in application.yaml).
+ * group and dead-letter topic are in application.yaml, retries in {@code newsroom.consumers}).
  */
 @Configuration(proxyBeanMethods = false)
 class ArticleEventsBinding {

@@ -44,8 +44,8 @@ import static org.awaitility.Awaitility.await;
         "newsroom.comments.posting.max-reply-depth=2",
         "newsroom.comments.posting.anti-bot.token-secret=test-secret",
         "newsroom.comments.posting.anti-bot.min-fill-time=2s",
-        "spring.cloud.stream.bindings.articleEvents-in-0.consumer.back-off-initial-interval=100",
-        "spring.cloud.stream.bindings.articleEvents-in-0.consumer.back-off-max-interval=200"})
+        "newsroom.consumers.first-retry=100ms",
+        "newsroom.consumers.max-retry-interval=200ms"})
 @Import({PostgresInfra.class, KafkaInfra.class, SecurityInfra.class})
 public abstract class IntegrationTest {
 

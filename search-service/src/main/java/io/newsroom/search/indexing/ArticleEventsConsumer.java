@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * batch mode): one bulk request per poll; {@link LiveRefresh} makes the batch visible to search.
  *
  * <p>A record that can never be indexed is reported with {@link BatchListenerFailedException} naming
- * its position: the error handler (see {@link DeadLetterConfiguration}) commits the records before
+ * its position: the error handler (see {@link IndexingFailures}) commits the records before
  * it, retries it twice with backoff, then moves it to {@code news.article.dlt} and carries on.
  * Records after it are indexed again on redelivery, which external versioning makes harmless.
  */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsroom.consumers.DeadLetterReason;
 import io.newsroom.events.CloudEventHeaders;
 import io.newsroom.events.EventEnvelope;
 import io.newsroom.events.Topics;
@@ -177,7 +178,7 @@ class ArticleEventsIT extends RealInfraTest {
         eventually(Duration.ofSeconds(10), () -> headlineFor(word).isPresent(), "the event after the poison");
         Duration held = Duration.between(sent, Instant.now());
 
-        assertThat(header(deadLetter, DeadLetterConfiguration.DLT_REASON)).contains("Unreadable news.article.published.v1");
+        assertThat(header(deadLetter, DeadLetterReason.HEADER)).contains("Unreadable news.article.published.v1");
         assertThat(header(deadLetter, "kafka_dlt-exception-fqcn")).isNotBlank();
         assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLE);
         assertThat(header(deadLetter, CloudEventHeaders.TYPE)).isEqualTo("news.article.published.v1");

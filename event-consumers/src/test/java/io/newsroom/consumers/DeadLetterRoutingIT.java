@@ -1,4 +1,4 @@
-package io.newsroom.search.indexing;
+package io.newsroom.consumers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.newsroom.search.indexing;
+package io.newsroom.consumers;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.newsroom.search.indexing;
+package io.newsroom.consumers;
 
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
