@@ -224,9 +224,10 @@ public final class HttpTestClient {
             return body(contentType, text.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** A body of any type; {@code contentType} null: no {@code Content-Type} (the request's own headers say). */
         public Request body(String contentType, byte[] bytes) {
             body = HttpRequest.BodyPublishers.ofByteArray(bytes);
-            return header("Content-Type", contentType);
+            return contentType == null ? this : header("Content-Type", contentType);
         }
 
         /**

@@ -73,6 +73,8 @@ class HttpTestClientTest {
                 .isEqualTo("PUT /p null application/json {not json");
         assertThat(http.request("DELETE", "/p").body("text/plain", new byte[] {'x'}).send().body())
                 .isEqualTo("DELETE /p null text/plain x");
+        assertThat(http.request("POST", "/p").header("Content-Type", "text/csv").body(null, new byte[] {'y'}).send().body())
+                .isEqualTo("POST /p null text/csv y");
     }
 
     @Test
