@@ -42,6 +42,7 @@ public final class ArticlePageBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 15);
         int concurrency = Integer.getInteger("bench.concurrency", 16);
         int rounds = Integer.getInteger("bench.rounds", 3);
+        // the load generator keeps a JDK client of its own (gzip, bodies as bytes, its own threads); plain requests use HttpTestClient
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         if (slug == null || slug.isBlank()) {
             String latest = HttpTestClient.to(base).get("/api/v1/articles?limit=1").body();
