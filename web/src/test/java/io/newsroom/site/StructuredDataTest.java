@@ -1,5 +1,6 @@
 package io.newsroom.site;
 
+import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.infra.node.NodeTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,10 +12,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,9 +51,7 @@ class StructuredDataTest {
 
     @Test
     void theArticlePagePassesGoogleTwitterAndFacebookStructuredDataChecksAsANewsArticle() throws Exception {
-        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/articles/" + StubGateway.SLUG)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String html = HttpTestClient.to("http://localhost:" + port).get("/articles/" + StubGateway.SLUG).body();
         Path page = Files.writeString(checker.resolve("article.html"), html);
 
         NodeTools.Result result = NodeTools.run(checker, Duration.ofMinutes(1), "node", "check.js", page.toAbsolutePath().toString(), "NewsArticle");
