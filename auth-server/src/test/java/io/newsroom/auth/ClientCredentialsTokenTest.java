@@ -1,23 +1,20 @@
 package io.newsroom.auth;
 
 import java.util.List;
-import java.util.Map;
 
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,19 +53,19 @@ class ClientCredentialsTokenTest {
 
     @Test
     void wrongSecretGetsNoToken() {
-        HttpStatusCode status = tokenRequest("newsroom-admin", "guess")
-                .exchange((request, response) -> response.getStatusCode());
+        HttpTestResponse response = tokenRequest("newsroom-admin", "guess");
 
-        assertThat(status.value()).isEqualTo(401);
+        assertThat(response.status()).isEqualTo(401);
     }
 
     @Test
     void metadataAdvertisesTheConfiguredIssuerAndJwks() {
-        Map<String, Object> metadata = client().get().uri("/.well-known/oauth-authorization-server")
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+        HttpTestResponse response = client().get("/.well-known/oauth-authorization-server");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode metadata = response.json();
 
-        assertThat(metadata).containsEntry("issuer", properties.issuer())
-                .containsEntry("jwks_uri", properties.issuer() + "/oauth2/jwks");
+        assertThat(metadata.path("issuer").asString()).isEqualTo(properties.issuer());
+        assertThat(metadata.path("jwks_uri").asString()).isEqualTo(properties.issuer() + "/oauth2/jwks");
     }
 
     private NimbusJwtDecoder decoder() {
@@ -82,21 +79,21 @@ class ClientCredentialsTokenTest {
     }
 
     private String token(String clientId, String secret) {
-        Map<String, Object> body = tokenRequest(clientId, secret).retrieve().body(new ParameterizedTypeReference<>() { });
-        assertThat(body).containsEntry("token_type", "Bearer");
-        return (String) body.get("access_token");
+        HttpTestResponse response = tokenRequest(clientId, secret);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.path("token_type").asString()).isEqualTo("Bearer");
+        return body.path("access_token").asString();
     }
 
-    private RestClient.RequestBodySpec tokenRequest(String clientId, String secret) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "client_credentials");
-        return client().post().uri("/oauth2/token")
-                .headers(headers -> headers.setBasicAuth(clientId, secret))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form);
+    private HttpTestResponse tokenRequest(String clientId, String secret) {
+        return client().request("POST", "/oauth2/token")
+                .header("Authorization", HttpTestClient.basic(clientId, secret))
+                .form("grant_type", "client_credentials")
+                .send();
     }
 
-    private RestClient client() {
-        return RestClient.create("http://localhost:" + port);
+    private HttpTestClient client() {
+        return HttpTestClient.to("http://localhost:" + port);
     }
 }

@@ -1,19 +1,15 @@
 package io.newsroom.auth;
 
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,9 +42,15 @@ class PersonSignInTest {
     NewsroomAuthProperties properties;
 
     final JsonMapper json = JsonMapper.builder().build();
-    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpTestClient server;
+    HttpTestClient browser;
     final String verifier = "a-long-random-code-verifier-for-the-test-0123456789abcdefghijk";
+
+    @BeforeEach
+    void freshBrowser() {
+        server = HttpTestClient.to("http://localhost:" + port);
+        browser = server.withCookies();
+    }
 
     @Test
     void anEditorSignsInAndHerTokensNameHerAndCarryHerRole() throws Exception {
@@ -66,7 +68,7 @@ class PersonSignInTest {
         assertThat(id.getClaimAsStringList("roles")).containsExactly("EDITOR");
 
         // the console renews its access token without a new sign-in, and the renewed one still names her
-        var refreshed = json.readTree(post("/oauth2/token", Map.of("grant_type", "refresh_token",
+        var refreshed = json.readTree(post("/oauth2/token", form("grant_type", "refresh_token",
                 "refresh_token", tokens.get("refresh_token").asString())).body());
         Jwt renewed = decoder("newsroom").decode(refreshed.get("access_token").asString());
         assertThat(renewed.getSubject()).isEqualTo("rosa");
@@ -82,9 +84,9 @@ class PersonSignInTest {
     @Test
     void aCodeWithoutItsPkceVerifierGetsNoToken() throws Exception {
         String code = signIn("maya", "maya-moderator");
-        var response = post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+        var response = post("/oauth2/token", form("grant_type", "authorization_code", "code", code,
                 "redirect_uri", REDIRECT, "code_verifier", "not-the-verifier-that-was-hashed-into-the-challenge-000"));
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
     }
 
     @Test
@@ -92,7 +94,7 @@ class PersonSignInTest {
         var response = get("/oauth2/authorize?response_type=code&client_id=newsroom-web&scope=openid&redirect_uri="
                 + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&state=s1");
         // the server sends the error back to the site, never a code
-        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.status()).isEqualTo(302);
         assertThat(location(response)).doesNotContain("code=").contains("error=");
     }
 
@@ -100,9 +102,9 @@ class PersonSignInTest {
     void aWrongPasswordIsSentBackToTheForm() throws Exception {
         get(authorizeUrl());
         var form = Jsoup.parse(get("/login").body());
-        var response = post("/login", Map.of("username", "rosa", "password", "guess",
+        var response = post("/login", form("username", "rosa", "password", "guess",
                 "_csrf", form.select("input[name=_csrf]").val()), false);
-        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.status()).isEqualTo(302);
         assertThat(location(response)).endsWith("/login?error");
         var again = Jsoup.parse(get("/login?error").body());
         assertThat(again.select("[role=alert]").text()).contains("do not match");
@@ -121,23 +123,23 @@ class PersonSignInTest {
     /** Authorize → sign-in form → authorize again → the code sent to the site's redirect URI. */
     private String signIn(String username, String password) throws Exception {
         var first = get(authorizeUrl());
-        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(first.status()).isEqualTo(302);
         assertThat(location(first)).endsWith("/login");
         var form = Jsoup.parse(get("/login").body());
-        var signedIn = post("/login", Map.of("username", username, "password", password,
+        var signedIn = post("/login", form("username", username, "password", password,
                 "_csrf", form.select("input[name=_csrf]").val()), false);
-        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.status()).isEqualTo(302);
         var back = get(location(signedIn));
-        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(back.status()).isEqualTo(302);
         String redirect = location(back);
         assertThat(redirect).startsWith(REDIRECT);
         return UriComponentsBuilder.fromUriString(redirect).build().getQueryParams().getFirst("code");
     }
 
     private JsonNode tokens(String code, String codeVerifier) throws Exception {
-        var response = post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+        var response = post("/oauth2/token", form("grant_type", "authorization_code", "code", code,
                 "redirect_uri", REDIRECT, "code_verifier", codeVerifier));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
@@ -149,32 +151,32 @@ class PersonSignInTest {
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256";
     }
 
-    private String location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").orElseThrow();
+    private String location(HttpTestResponse response) {
+        String location = response.header("Location");
+        assertThat(location).as("Location of " + response).isNotNull();
+        return location;
     }
 
-    private HttpResponse<String> get(String pathOrUrl) throws Exception {
-        URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create("http://localhost:" + port + pathOrUrl);
-        return browser.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A page (or a Location) in the browser, with its cookies. */
+    private HttpTestResponse get(String pathOrUrl) {
+        return browser.get(pathOrUrl, "Accept", "text/html");
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+    /** The site's back-channel call, with its client credentials and no browser cookies. */
+    private HttpTestResponse post(String path, String[] form) {
         return post(path, form, true);
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> form, boolean asSite) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"))));
+    private HttpTestResponse post(String path, String[] form, boolean asSite) {
         if (asSite) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    "newsroom-web:web-secret".getBytes(StandardCharsets.UTF_8)));
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return server.request("POST", path).header("Authorization", HttpTestClient.basic("newsroom-web", "web-secret"))
+                    .form(form).send();
         }
-        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return browser.request("POST", path).form(form).send();
+    }
+
+    private static String[] form(String... namesAndValues) {
+        return namesAndValues;
     }
 
     private NimbusJwtDecoder decoder(String audience) {

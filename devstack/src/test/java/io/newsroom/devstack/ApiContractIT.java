@@ -1,5 +1,6 @@
 package io.newsroom.devstack;
 
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.node.NodeTools;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,8 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +104,7 @@ class ApiContractIT {
         for (var operation : operations) {
             JsonNode document = ApiDocuments.document(operation.document());
             String url = requests.url(operation, document);
-            var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+            var request = PlatformClient.request(operation.method(), url).timeout(Duration.ofSeconds(20));
             requests.headers(operation, document).forEach(request::header);
             if (operation.requiredRole() != null) {
                 request.header("Authorization", "Bearer " + PlatformClient.token(operation.requiredRole()));
@@ -113,13 +112,12 @@ class ApiContractIT {
             String body = null;
             if (operation.requestBody() != null) {
                 body = PlausibleRequests.sample(document, operation.requestBody(), 0).toString();
-                request.header("Content-Type", operation.requestContentType());
+                request.body(operation.requestContentType(), body);
             }
-            request.method(operation.method(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            HttpResponse<String> response = PlatformClient.send(request);
+            HttpTestResponse response = request.send();
             called++;
-            int status = response.statusCode();
-            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            int status = response.status();
+            String contentType = response.contentType();
             System.out.printf("operation: %-60s -> %d%n", operation.describe(), status);
 
             String failure = null;
@@ -141,11 +139,11 @@ class ApiContractIT {
             }
             if (operation.method().equals("GET")) {
                 // HEAD works wherever GET does (contract): same status, no body
-                var head = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).method("HEAD", HttpRequest.BodyPublishers.noBody());
+                var head = PlatformClient.request("HEAD", url).timeout(Duration.ofSeconds(20));
                 if (operation.requiredRole() != null) {
                     head.header("Authorization", "Bearer " + PlatformClient.token(operation.requiredRole()));
                 }
-                int headStatus = PlatformClient.send(head).statusCode();
+                int headStatus = head.send().status();
                 called++;
                 if (headStatus != status) {
                     failures.add("%s: HEAD %s -> %d, but GET -> %d".formatted(operation.describe(), url, headStatus, status));

@@ -6,7 +6,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
+import io.newsroom.infra.http.HttpTestResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ final class ApiDocuments {
     }
 
     private static Fetched fetch(String name, String url) {
-        HttpResponse<String> response = PlatformClient.get(url, null);
+        HttpTestResponse response = PlatformClient.get(url, null);
         JsonNode document = null;
         try {
             document = PlatformClient.JSON.readTree(response.body());
@@ -84,7 +84,7 @@ final class ApiDocuments {
             Path file = Path.of("target", "openapi", name + ".json");
             Files.createDirectories(file.getParent());
             Files.writeString(file, response.body());
-            return new Fetched(name, url, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Fetched(name, url, response.status(), java.util.Objects.requireNonNullElse(response.contentType(), ""),
                     response.body(), document, file.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

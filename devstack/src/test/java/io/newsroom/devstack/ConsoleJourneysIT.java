@@ -16,9 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.newsroom.infra.http.HttpTestResponse;
+
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -31,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.newsroom.devstack.PlatformClient.send;
+import static io.newsroom.devstack.PlatformClient.request;
 import static io.newsroom.devstack.PlatformClient.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,12 +66,12 @@ class ConsoleJourneysIT {
         commentedId = article.get("id").asString();
         commentedSlug = article.get("slug").asString();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                send(HttpRequest.newBuilder(URI.create(SITE + "/api/v1/articles/" + commentedId + "/comment-form")).GET()).statusCode() == 200);
+                request("GET", SITE + "/api/v1/articles/" + commentedId + "/comment-form").send().status() == 200);
         // pre-moderation (set as a machine would): every comment is held for the moderator journey
-        var policy = send(HttpRequest.newBuilder(URI.create(SITE + "/api/v1/moderation/articles/" + commentedId + "/moderation-policy"))
-                .header("Authorization", "Bearer " + token("MODERATOR")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"policy\": \"PRE\"}")));
-        assertThat(policy.statusCode()).as(policy.body()).isEqualTo(204);
+        var policy = request("PUT", SITE + "/api/v1/moderation/articles/" + commentedId + "/moderation-policy")
+                .header("Authorization", "Bearer " + token("MODERATOR"))
+                .json("{\"policy\": \"PRE\"}").send();
+        assertThat(policy.status()).as(policy.body()).isEqualTo(204);
         for (String text : List.of("approve", "reject", "spam")) {
             postComment("Please " + text + " me, " + marker + ".", "Reader " + text);
         }
@@ -320,8 +319,8 @@ class ConsoleJourneysIT {
         moderator.driver.get(SITE + "/console/editor");
         assertThat(text(moderator, "h1")).isEqualTo("Not your desk");
         assertThat(moderator.driver.getPageSource()).doesNotContain("Exception");
-        var status = send(HttpRequest.newBuilder(URI.create(SITE + "/console/editor")).GET());
-        assertThat(status.statusCode()).as("signed out: sent to sign in").isEqualTo(302);
+        var status = request("GET", SITE + "/console/editor").send();
+        assertThat(status.status()).as("signed out: sent to sign in").isEqualTo(302);
         check(moderator, "console-403");
     }
 
@@ -424,26 +423,26 @@ class ConsoleJourneysIT {
                  "dateline": {"place": "Bergen", "timeZone": "Europe/Oslo"}, "byline": [{"name": "Amina Said"}],
                  "body": "<p>The last ferry came in at dusk.</p>", "section": "world", "tags": ["Harbours"], "commentsEnabled": true}
                 """.formatted(headline, marker);
-        var created = send(HttpRequest.newBuilder(URI.create(SITE + "/api/v1/editor/articles"))
-                .header("Authorization", "Bearer " + token("EDITOR")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(copy)));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = json.readTree(created.body()).get("id").asString();
-        var published = send(HttpRequest.newBuilder(URI.create(SITE + "/api/v1/editor/articles/" + id + "/publish"))
+        var created = request("POST", SITE + "/api/v1/editor/articles")
                 .header("Authorization", "Bearer " + token("EDITOR"))
-                .header("If-Match", created.headers().firstValue("ETag").orElseThrow()).POST(HttpRequest.BodyPublishers.noBody()));
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+                .json(copy).send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asString();
+        var published = request("POST", SITE + "/api/v1/editor/articles/" + id + "/publish")
+                .header("Authorization", "Bearer " + token("EDITOR"))
+                .header("If-Match", java.util.Objects.requireNonNull(created.header("ETag"), "ETag")).send();
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
         return json.readTree(published.body());
     }
 
     private void postComment(String body, String name) throws Exception {
-        JsonNode form = json.readTree(send(HttpRequest.newBuilder(URI.create(SITE + "/api/v1/articles/" + commentedId + "/comment-form")).GET()).body());
+        JsonNode form = json.readTree(request("GET", SITE + "/api/v1/articles/" + commentedId + "/comment-form").send().body());
         Thread.sleep(form.get("minFillMillis").asLong() + 300);
         String comment = json.writeValueAsString(Map.of("body", body, "authorName", name,
                 "email", "reader-" + UUID.randomUUID() + "@example.org", "formToken", form.get("formToken").asString()));
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(SITE + "/api/v1/articles/" + commentedId + "/comments"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(comment)));
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        HttpTestResponse posted = request("POST", SITE + "/api/v1/articles/" + commentedId + "/comments")
+                .json(comment).send();
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         assertThat(json.readTree(posted.body()).get("status").asString()).isEqualTo("HELD");
     }
 }

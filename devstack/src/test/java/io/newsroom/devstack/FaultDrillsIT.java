@@ -4,12 +4,11 @@ import io.newsroom.devstack.Newsroom.Story;
 import io.newsroom.events.CloudEventHeaders;
 import io.newsroom.events.EventType;
 import io.newsroom.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import io.newsroom.infra.TopicReader;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -179,7 +176,7 @@ class FaultDrillsIT {
         Story story = Newsroom.publish(Newsroom.draft(Newsroom.copy(Newsroom.marker("down"), Newsroom.marker("kin"))));
         String token = Newsroom.formToken(story.id());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> get("/pages/article/" + story.slug()).statusCode() == 200);
+                .until(() -> get("/pages/article/" + story.slug()).status() == 200);
         var devstack = RunningPlatform.devstack();
 
         // readers keep posting while the service shuts down: each post is accepted (and must survive) or fails clearly
@@ -190,15 +187,15 @@ class FaultDrillsIT {
         for (int r = 0; r < 2; r++) {
             readers.submit(() -> {
                 for (int n = 0; posting.get(); n++) {
-                    HttpResponse<String> response;
+                    HttpTestResponse response;
                     try {
                         response = Newsroom.comment(story.id(), token, "Posted during the outage, number " + n + " " + UUID.randomUUID(), null);
                     } catch (RuntimeException e) {
                         outcomes.merge("connection error", 1, Integer::sum);
                         continue;
                     }
-                    outcomes.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
-                    if (response.statusCode() == 201) {
+                    outcomes.merge(String.valueOf(response.status()), 1, Integer::sum);
+                    if (response.status() == 201) {
                         accepted.add(PlatformClient.json(response).get("id").asString());
                     }
                 }
@@ -221,7 +218,7 @@ class FaultDrillsIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(getJson("/pages/article/" + story.slug()).path("degraded")).isEmpty());
         System.out.printf("drill comment-down: page whole again %d ms after the restart%n", millisSince(recovery));
-        List<String> missing = accepted.stream().filter(id -> get("/comments/" + id).statusCode() != 200).toList();
+        List<String> missing = accepted.stream().filter(id -> get("/comments/" + id).status() != 200).toList();
         System.out.printf("drill comment-down: %d accepted comments, %d missing after the restart %s%n",
                 accepted.size(), missing.size(), missing.isEmpty() ? "" : outcomesOf(missing));
         assertThat(missing).isEmpty();
@@ -229,7 +226,7 @@ class FaultDrillsIT {
 
     private static Map<String, Integer> outcomesOf(List<String> ids) {
         Map<String, Integer> statuses = new java.util.TreeMap<>();
-        ids.forEach(id -> statuses.merge(String.valueOf(get("/comments/" + id).statusCode()), 1, Integer::sum));
+        ids.forEach(id -> statuses.merge(String.valueOf(get("/comments/" + id).status()), 1, Integer::sum));
         return statuses;
     }
 
@@ -248,14 +245,14 @@ class FaultDrillsIT {
         long postMillis = millisSince(postStart);
         System.out.printf("drill comment-down: graceful stop took %d ms; page answered %d in %d ms, degraded %s; "
                 + "a post answered %d in %d ms (%s); posts during the shutdown: %s%n",
-                stopMillis, page.statusCode(), pageMillis, PlatformClient.json(page).path("degraded"),
-                post.statusCode(), postMillis, post.headers().firstValue("Content-Type").orElse(""), outcomes);
-        assertThat(page.statusCode()).isEqualTo(200);
+                stopMillis, page.status(), pageMillis, PlatformClient.json(page).path("degraded"),
+                post.status(), postMillis, java.util.Objects.requireNonNullElse(post.header("Content-Type"), ""), outcomes);
+        assertThat(page.status()).isEqualTo(200);
         JsonNode body = PlatformClient.json(page);
         assertThat(body.path("article").path("id").asString()).isEqualTo(story.id());
         assertThat(body.path("degraded").toString()).contains("comments");
-        assertThat(post.statusCode()).as(post.body()).isEqualTo(503);
-        assertThat(post.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(post.status()).as(post.body()).isEqualTo(503);
+        assertThat(post.header("Content-Type")).satisfies(t -> assertThat(t).startsWith("application/problem+json"));
         // a post in flight while the service drains may outlast the gateway's timeout: 504, a clear failure too
         assertThat(outcomes.keySet()).as("every post was accepted or failed clearly").isSubsetOf("201", "503", "504");
     }
@@ -270,8 +267,8 @@ class FaultDrillsIT {
         AtomicBoolean calling = new AtomicBoolean(true);
         var caller = CompletableFuture.runAsync(() -> {
             while (calling.get()) {
-                during.merge("reader " + get("/articles/" + story.slug()).statusCode(), 1, Integer::sum);
-                during.merge("editor " + PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), oldEditor).statusCode(), 1, Integer::sum);
+                during.merge("reader " + get("/articles/" + story.slug()).status(), 1, Integer::sum);
+                during.merge("editor " + PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), oldEditor).status(), 1, Integer::sum);
             }
         });
         long restart = System.nanoTime();
@@ -293,9 +290,9 @@ class FaultDrillsIT {
         caller.get();
         System.out.printf("drill auth-restart: ready in %d ms; new tokens: article-service %d, comment-service %d "
                 + "(%d ms from token request to both answers); the old token now %d (its key may still be cached); calls during the restart by status: %s%n",
-                ready, article.statusCode(), queue.statusCode(), firstUse, old.statusCode(), during);
-        assertThat(article.statusCode()).as(article.body()).isEqualTo(200);
-        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+                ready, article.status(), queue.status(), firstUse, old.status(), during);
+        assertThat(article.status()).as(article.body()).isEqualTo(200);
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
         assertThat(during.keySet()).as("statuses while the auth-server restarted")
                 .allSatisfy(call -> assertThat(Integer.parseInt(call.substring(call.indexOf(' ') + 1))).isLessThan(500));
     }
@@ -323,12 +320,12 @@ class FaultDrillsIT {
             System.out.printf("drill elasticsearch: node stopped in %d ms%n", millisSince(stopping));
             // writers and readers of everything that does not live in Elasticsearch carry on as usual
             published = parallel(articles, i -> Newsroom.publish(drafts.get(i)));
-            otherStatuses.put("article read", get("/articles/" + before.slug()).statusCode());
-            otherStatuses.put("latest news", get("/articles?limit=5").statusCode());
-            otherStatuses.put("comment post", Newsroom.comment(before.id(), token, "Posted while search is down.", null).statusCode());
-            otherStatuses.put("comments read", get("/articles/" + before.id() + "/comments").statusCode());
+            otherStatuses.put("article read", get("/articles/" + before.slug()).status());
+            otherStatuses.put("latest news", get("/articles?limit=5").status());
+            otherStatuses.put("comment post", Newsroom.comment(before.id(), token, "Posted while search is down.", null).status());
+            otherStatuses.put("comments read", get("/articles/" + before.id() + "/comments").status());
             var page = get("/pages/article/" + before.slug());
-            otherStatuses.put("article page", page.statusCode());
+            otherStatuses.put("article page", page.status());
             System.out.printf("drill elasticsearch: article page degraded %s%n", PlatformClient.json(page).path("degraded"));
             // search, suggest and related need the index: a clear 503 each time, as soon as the node refuses
             for (int round = 0; round < 5; round++) {
@@ -338,9 +335,9 @@ class FaultDrillsIT {
                     var answer = get(path);
                     long took = millisSince(asked);
                     String what = path.substring(1, path.indexOf('?') > 0 ? path.indexOf('?') : path.length()).replaceAll("articles/[^/]+/", "");
-                    searchAnswers.computeIfAbsent(what + " " + answer.statusCode(), k -> new ArrayList<>()).add(took);
-                    assertThat(answer.statusCode()).as("%s while Elasticsearch is down: %s", path, answer.body()).isEqualTo(503);
-                    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+                    searchAnswers.computeIfAbsent(what + " " + answer.status(), k -> new ArrayList<>()).add(took);
+                    assertThat(answer.status()).as("%s while Elasticsearch is down: %s", path, answer.body()).isEqualTo(503);
+                    assertThat(answer.header("Content-Type")).satisfies(t -> assertThat(t).startsWith("application/problem+json"));
                 }
             }
             Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - millisSince(down)));
@@ -368,7 +365,7 @@ class FaultDrillsIT {
                 articles, catchUp, documents, lost, documents - indexed.size());
         assertThat(indexed.keySet()).isEqualTo(expected);
         assertThat(documents).isEqualTo(articles);
-        assertThat(get("/articles/" + before.id() + "/related").statusCode()).isEqualTo(200);
+        assertThat(get("/articles/" + before.id() + "/related").status()).isEqualTo(200);
     }
 
     @Test
@@ -421,7 +418,7 @@ class FaultDrillsIT {
         Map<String, Long> stored = new HashMap<>();
         for (Story story : stories) {
             var history = PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id() + "/revisions", PlatformClient.token("EDITOR"));
-            assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+            assertThat(history.status()).as(history.body()).isEqualTo(200);
             Set<Long> versions = new java.util.HashSet<>();
             PlatformClient.json(history).path("items").forEach(r -> versions.add(r.path("version").asLong()));
             acknowledged.getOrDefault(story.id(), List.of()).stream().filter(v -> !versions.contains(v))
@@ -460,7 +457,7 @@ class FaultDrillsIT {
         String etag = story.etag();
         for (int n = 1; editing.get(); n++) {
             if (etag == null) {
-                HttpResponse<String> current;
+                HttpTestResponse current;
                 try {
                     current = PlatformClient.get(Newsroom.API + "/editor/articles/" + story.id(), PlatformClient.token("EDITOR"));
                 } catch (RuntimeException e) {
@@ -468,24 +465,24 @@ class FaultDrillsIT {
                     sleepQuietly(200);
                     continue;
                 }
-                reads.merge(String.valueOf(current.statusCode()), 1, Integer::sum);
-                if (current.statusCode() != 200) {
+                reads.merge(String.valueOf(current.status()), 1, Integer::sum);
+                if (current.status() != 200) {
                     sleepQuietly(200);
                     continue;
                 }
-                etag = current.headers().firstValue("ETag").orElseThrow();
+                etag = java.util.Objects.requireNonNull(current.header("ETag"), "ETag");
             }
             var copy = story.copy().deepCopy().put("standfirst", "Edit " + n + " of the story.");
             long sent = System.nanoTime();
             String status;
-            HttpResponse<String> response = null;
+            HttpTestResponse response = null;
             try {
-                response = PlatformClient.send(HttpRequest.newBuilder(java.net.URI.create(Newsroom.API + "/editor/articles/" + story.id()))
+                response = PlatformClient.request("PUT", Newsroom.API + "/editor/articles/" + story.id())
                         .header("Authorization", "Bearer " + PlatformClient.token("EDITOR"))
-                        .header("Content-Type", "application/json").header("If-Match", etag)
-                        .PUT(HttpRequest.BodyPublishers.ofString(copy.toString())));
-                status = String.valueOf(response.statusCode());
-                if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                        .header("If-Match", etag)
+                        .json(copy.toString()).send();
+                status = String.valueOf(response.status());
+                if (response.status() >= 400 && !java.util.Objects.requireNonNullElse(response.header("Content-Type"), "").startsWith("application/problem+json")) {
                     status += " without a problem";
                 }
             } catch (RuntimeException e) {
@@ -494,8 +491,8 @@ class FaultDrillsIT {
             long took = millisSince(sent);
             outcomes.merge(status, 1, Integer::sum);
             slowest.merge(status, took, Math::max);
-            if (response != null && response.statusCode() == 200) {
-                etag = response.headers().firstValue("ETag").orElseThrow();
+            if (response != null && response.status() == 200) {
+                etag = java.util.Objects.requireNonNull(response.header("ETag"), "ETag");
                 acknowledged.computeIfAbsent(story.id(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                         .add(Long.parseLong(etag.replace("W/", "").replace("\"", "")));
                 lastEdit.put(story.id(), n);
@@ -540,33 +537,22 @@ class FaultDrillsIT {
     private static JsonNode elasticsearch(String family, int size) {
         var response = PlatformClient.get(ELASTICSEARCH + "/articles/_search?track_total_hits=true&size=" + size
                 + "&_source=articleId,version,status&q=tags:" + family, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return PlatformClient.json(response);
     }
 
     /** Dead letters on news.article.dlt for one key: consumer group (from the headers) → the reason given. */
     private static Map<String, String> deadLetters(String key) {
         Map<String, String> reasons = new HashMap<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
-                ConsumerConfig.GROUP_ID_CONFIG, "fault-drill-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
-            consumer.subscribe(List.of(Topics.ARTICLE_DLT));
-            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < until) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    if (!key.equals(record.key())) {
-                        continue;
-                    }
-                    Map<String, String> headers = new HashMap<>();
-                    for (Header h : record.headers()) {
-                        headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
-                    }
-                    String group = headers.getOrDefault("kafka_dlt-original-consumer-group", "unknown");
-                    reasons.put(group, headers.getOrDefault("newsroom_dlt-reason", headers.getOrDefault("kafka_dlt-exception-message", "")));
+        // every dead letter for the key that arrives within 5 s, read by a consumer group of its own from the beginning
+        try (var reader = new TopicReader(KAFKA, Topics.ARTICLE_DLT)) {
+            for (var record : reader.await(r -> key.equals(r.key()), Integer.MAX_VALUE, Duration.ofSeconds(5))) {
+                Map<String, String> headers = new HashMap<>();
+                for (Header h : record.headers()) {
+                    headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
                 }
+                String group = headers.getOrDefault("kafka_dlt-original-consumer-group", "unknown");
+                reasons.put(group, headers.getOrDefault("newsroom_dlt-reason", headers.getOrDefault("kafka_dlt-exception-message", "")));
             }
         }
         return reasons;

@@ -2,9 +2,8 @@ package io.newsroom.devstack;
 
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -43,19 +42,18 @@ record Fixtures(String demoId, String demoSlug, String ownId, String ownSlug, St
                  "body": "<p>The crews of %1$s met on Monday.</p>",
                  "section": "world", "tags": ["Ferries"], "commentsEnabled": true}
                 """.formatted(marker);
-        var created = PlatformClient.send(HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + "/api/v1/editor/articles"))
-                .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(draft)));
-        require(created.statusCode() == 201, "create the fixture article: " + created.statusCode() + " " + created.body());
+        var created = PlatformClient.request("POST", RunningPlatform.GATEWAY + "/api/v1/editor/articles")
+                .header("Authorization", "Bearer " + editor).json(draft).send();
+        require(created.status() == 201, "create the fixture article: " + created.status() + " " + created.body());
         String ownId = PlatformClient.json(created).get("id").asString();
-        var published = PlatformClient.send(HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + "/api/v1/editor/articles/" + ownId + "/publish"))
-                .header("Authorization", "Bearer " + editor).header("If-Match", created.headers().firstValue("ETag").orElse("*"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        require(published.statusCode() == 200, "publish the fixture article: " + published.statusCode() + " " + published.body());
+        var published = PlatformClient.request("POST", RunningPlatform.GATEWAY + "/api/v1/editor/articles/" + ownId + "/publish")
+                .header("Authorization", "Bearer " + editor).header("If-Match", Objects.requireNonNullElse(created.header("ETag"), "*"))
+                .send();
+        require(published.status() == 200, "publish the fixture article: " + published.status() + " " + published.body());
         String ownSlug = PlatformClient.json(published).get("slug").asString();
 
         var form = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> PlatformClient.get(RunningPlatform.GATEWAY + "/api/v1/articles/" + ownId + "/comment-form", null), r -> r.statusCode() == 200);
+                .until(() -> PlatformClient.get(RunningPlatform.GATEWAY + "/api/v1/articles/" + ownId + "/comment-form", null), r -> r.status() == 200);
         JsonNode fields = PlatformClient.json(form);
         try {
             Thread.sleep(fields.path("minFillMillis").asLong(3000) + 100);
@@ -65,9 +63,9 @@ record Fixtures(String demoId, String demoSlug, String ownId, String ownSlug, St
         String comment = """
                 {"body": "The %s timetable suits us.", "authorName": "Khamis", "email": "reader-%s@example.org", "formToken": "%s"}
                 """.formatted(marker, UUID.randomUUID(), fields.path("formToken").asString());
-        var posted = PlatformClient.send(HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + "/api/v1/articles/" + ownId + "/comments"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(comment)));
-        require(posted.statusCode() == 201, "post the fixture comment: " + posted.statusCode() + " " + posted.body());
+        var posted = PlatformClient.request("POST", RunningPlatform.GATEWAY + "/api/v1/articles/" + ownId + "/comments")
+                .json(comment).send();
+        require(posted.status() == 201, "post the fixture comment: " + posted.status() + " " + posted.body());
         // the contract names it `id`; before issue 11 comment-service said `commentId`: the fixture takes either
         JsonNode postedBody = PlatformClient.json(posted);
         String commentId = postedBody.has("id") ? postedBody.get("id").asString() : postedBody.path("commentId").asString();

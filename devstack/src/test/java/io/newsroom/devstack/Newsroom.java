@@ -3,9 +3,9 @@ package io.newsroom.devstack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -60,10 +60,9 @@ final class Newsroom {
     }
 
     static Story draft(ObjectNode copy) {
-        var created = editor(HttpRequest.newBuilder(URI.create(API + "/editor/articles"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(copy.toString())));
-        assertThat(created.statusCode()).as("create draft: %s", created.body()).isEqualTo(201);
+        var created = editor(PlatformClient.request("POST", API + "/editor/articles")
+                .json(copy.toString()));
+        assertThat(created.status()).as("create draft: %s", created.body()).isEqualTo(201);
         return story(created, copy);
     }
 
@@ -85,10 +84,10 @@ final class Newsroom {
 
     static Story rename(Story story, String slug) {
         ObjectNode copy = story.copy().deepCopy().put("slug", slug);
-        var updated = editor(HttpRequest.newBuilder(URI.create(API + "/editor/articles/" + story.id()))
-                .header("Content-Type", "application/json").header("If-Match", story.etag())
-                .PUT(HttpRequest.BodyPublishers.ofString(copy.toString())));
-        assertThat(updated.statusCode()).as("rename: %s", updated.body()).isEqualTo(200);
+        var updated = editor(PlatformClient.request("PUT", API + "/editor/articles/" + story.id())
+                .header("If-Match", story.etag())
+                .json(copy.toString()));
+        assertThat(updated.status()).as("rename: %s", updated.body()).isEqualTo(200);
         return story(updated, copy);
     }
 
@@ -98,42 +97,39 @@ final class Newsroom {
     }
 
     private static Story change(Story story, String action, String body) {
-        var request = HttpRequest.newBuilder(URI.create(API + "/editor/articles/" + story.id() + action))
+        var request = PlatformClient.request("POST", API + "/editor/articles/" + story.id() + action)
                 .header("If-Match", story.etag());
-        request = body == null ? request.POST(HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        var response = editor(request);
-        assertThat(response.statusCode()).as("%s: %s", action, response.body()).isEqualTo(200);
+        var response = editor(request.json(body));
+        assertThat(response.status()).as("%s: %s", action, response.body()).isEqualTo(200);
         return story(response, story.copy());
     }
 
-    private static Story story(HttpResponse<String> response, ObjectNode copy) {
+    private static Story story(HttpTestResponse response, ObjectNode copy) {
         JsonNode article = PlatformClient.json(response);
         return new Story(article.get("id").asString(), article.get("slug").asString(),
-                response.headers().firstValue("ETag").orElseThrow(), copy);
+                java.util.Objects.requireNonNull(response.header("ETag"), "ETag"), copy);
     }
 
-    private static HttpResponse<String> editor(HttpRequest.Builder request) {
-        return PlatformClient.send(request.header("Authorization", "Bearer " + PlatformClient.token("EDITOR")));
+    private static HttpTestResponse editor(HttpTestClient.Request request) {
+        return request.header("Authorization", "Bearer " + PlatformClient.token("EDITOR")).send();
     }
 
-    static HttpResponse<String> moderator(HttpRequest.Builder request) {
-        return PlatformClient.send(request.header("Authorization", "Bearer " + PlatformClient.token("MODERATOR")));
+    static HttpTestResponse moderator(HttpTestClient.Request request) {
+        return request.header("Authorization", "Bearer " + PlatformClient.token("MODERATOR")).send();
     }
 
     /** Pre-moderation for one article: every comment is held. */
     static void holdComments(String articleId) {
         // a PUT is idempotent: one that outlasted the gateway's timeout on a busy machine is sent again
-        var set = await().atMost(Duration.ofSeconds(30)).until(() -> moderator(HttpRequest.newBuilder(URI.create(API + "/moderation/articles/" + articleId + "/moderation-policy"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"policy\": \"PRE\"}"))), r -> r.statusCode() != 504);
-        assertThat(set.statusCode()).as("moderation policy: %s", set.body()).isEqualTo(204);
+        var set = await().atMost(Duration.ofSeconds(30)).until(() -> moderator(PlatformClient.request("PUT", API + "/moderation/articles/" + articleId + "/moderation-policy")
+                .json("{\"policy\": \"PRE\"}")), r -> r.status() != 504);
+        assertThat(set.status()).as("moderation policy: %s", set.body()).isEqualTo(204);
     }
 
     static void decide(String commentId, String action) {
-        var decided = moderator(HttpRequest.newBuilder(URI.create(API + "/moderation/comments/" + commentId + "/decisions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"" + action + "\"}")));
-        assertThat(decided.statusCode()).as("%s %s: %s", action, commentId, decided.body()).isEqualTo(200);
+        var decided = moderator(PlatformClient.request("POST", API + "/moderation/comments/" + commentId + "/decisions")
+                .json("{\"action\": \"" + action + "\"}"));
+        assertThat(decided.status()).as("%s %s: %s", action, commentId, decided.body()).isEqualTo(200);
     }
 
     /**
@@ -142,7 +138,7 @@ final class Newsroom {
      */
     static String formToken(String articleId) {
         var form = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> PlatformClient.get(API + "/articles/" + articleId + "/comment-form", null), r -> r.statusCode() == 200);
+                .until(() -> PlatformClient.get(API + "/articles/" + articleId + "/comment-form", null), r -> r.status() == 200);
         JsonNode fields = PlatformClient.json(form);
         try {
             Thread.sleep(fields.path("minFillMillis").asLong(3000) + 100);
@@ -153,29 +149,28 @@ final class Newsroom {
     }
 
     /** A reader's comment (or reply, with a parent id); the response as the reader gets it. */
-    static HttpResponse<String> comment(String articleId, String formToken, String body, String parentId) {
+    static HttpTestResponse comment(String articleId, String formToken, String body, String parentId) {
         ObjectNode comment = PlatformClient.JSON.createObjectNode()
                 .put("body", body).put("authorName", "Khamis")
                 .put("email", "reader-" + UUID.randomUUID() + "@example.org").put("formToken", formToken);
         if (parentId != null) {
             comment.put("parentId", parentId);
         }
-        return PlatformClient.send(HttpRequest.newBuilder(URI.create(API + "/articles/" + articleId + "/comments"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(comment.toString())));
+        return PlatformClient.request("POST", API + "/articles/" + articleId + "/comments").json(comment.toString()).send();
     }
 
-    static String posted(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as("post comment: %s", response.body()).isEqualTo(201);
+    static String posted(HttpTestResponse response) {
+        assertThat(response.status()).as("post comment: %s", response.body()).isEqualTo(201);
         return PlatformClient.json(response).get("id").asString();
     }
 
-    static HttpResponse<String> get(String path) {
+    static HttpTestResponse get(String path) {
         return PlatformClient.get(API + path, null);
     }
 
     static JsonNode getJson(String path) {
         var response = get(path);
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        assertThat(response.status()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return PlatformClient.json(response);
     }
 }

@@ -1,25 +1,23 @@
 package io.newsroom.devstack;
 
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** HTTP to the running platform as a client meets it: through the gateway, with tokens from the auth-server. */
+/**
+ * HTTP to the running platform as a client meets it: through the gateway, with tokens from the auth-server. Every
+ * request goes through local-infra's {@link HttpTestClient} (HTTP/1.1, no redirects followed, 20 s per request) to
+ * an absolute URL: the gateway, the auth-server, or a service or store the drills look at directly.
+ */
 final class PlatformClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpTestClient HTTP = HttpTestClient.to(RunningPlatform.GATEWAY).withTimeout(Duration.ofSeconds(20));
 
     /** The demo clients of auth-server/README.md: role → client id and secret. */
     private static final Map<String, String[]> CLIENTS = Map.of(
@@ -35,13 +33,12 @@ final class PlatformClient {
     static String token(String role) {
         return TOKENS.computeIfAbsent(role, r -> {
             String[] client = CLIENTS.get(r);
-            String basic = Base64.getEncoder().encodeToString((client[0] + ":" + client[1]).getBytes(StandardCharsets.UTF_8));
-            var response = send(HttpRequest.newBuilder(URI.create(RunningPlatform.AUTH + "/oauth2/token"))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("no token for " + r + ": " + response.statusCode() + " " + response.body());
+            var response = request("POST", RunningPlatform.AUTH + "/oauth2/token")
+                    .header("Authorization", HttpTestClient.basic(client[0], client[1]))
+                    .form("grant_type", "client_credentials")
+                    .send();
+            if (response.status() != 200) {
+                throw new IllegalStateException("no token for " + r + ": " + response.status() + " " + response.body());
             }
             return JSON.readTree(response.body()).get("access_token").asString();
         });
@@ -52,26 +49,20 @@ final class PlatformClient {
         TOKENS.clear();
     }
 
-    static HttpResponse<String> get(String url, String token) {
-        var request = HttpRequest.newBuilder(URI.create(url)).GET();
+    static HttpTestResponse get(String url, String token) {
+        var request = request("GET", url);
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.bearer(token);
         }
-        return send(request);
+        return request.send();
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** A request to an absolute {@code url}, to build up and {@link HttpTestClient.Request#send() send}. */
+    static HttpTestClient.Request request(String method, String url) {
+        return HTTP.request(method, url);
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    static JsonNode json(HttpTestResponse response) {
         return JSON.readTree(response.body());
     }
 }

@@ -9,9 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -44,17 +43,17 @@ class PlatformIT {
     void gatewayIsHealthyAndDemoContentIsServed() throws Exception {
         // Actuator answers on the management port only; the public port serves no /actuator
         var health = get("http://localhost:" + PlatformPlan.GATEWAY_MANAGEMENT_PORT + "/actuator/health", null);
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");
         var metrics = get(GATEWAY + "/actuator/prometheus", null);
-        assertThat(metrics.statusCode()).as("/actuator/prometheus on the public port").isEqualTo(404);
-        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(metrics.status()).as("/actuator/prometheus on the public port").isEqualTo(404);
+        assertThat(metrics.header("Content-Type")).satisfies(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(metrics.body()).doesNotContain("jvm_");
         for (var service : java.util.List.of("article-service", "comment-service", "search-service")) {
             var plan = PlatformPlan.local(new DevstackSettings(Path.of("/unused"), Path.of("/unused"), false, 19092, 15432, 19200)).service(service);
-            assertThat(get(plan.managementUrl() + "/actuator/health/readiness", null).statusCode()).as("%s readiness on its management port", service).isEqualTo(200);
+            assertThat(get(plan.managementUrl() + "/actuator/health/readiness", null).status()).as("%s readiness on its management port", service).isEqualTo(200);
             var direct = get(plan.baseUrl() + "/actuator/prometheus", null);
-            assertThat(direct.statusCode()).as("%s serves no /actuator on its main port", service).isNotEqualTo(200);
+            assertThat(direct.status()).as("%s serves no /actuator on its main port", service).isNotEqualTo(200);
             assertThat(direct.body()).doesNotContain("jvm_");
         }
 
@@ -68,10 +67,9 @@ class PlatformIT {
     @Test
     @Order(2)
     void editorActionsNeedAToken() throws Exception {
-        var anonymous = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/editor/articles"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")), null);
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+        var anonymous = send(PlatformClient.request("POST", GATEWAY + "/api/v1/editor/articles").json("{}"), null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).satisfies(type -> assertThat(type).contains("application/problem+json"));
     }
 
     @Test
@@ -86,22 +84,20 @@ class PlatformIT {
                  "body": "<p>The keepers of %1$s met on Monday.</p><script>alert(1)</script>",
                  "section": "world", "tags": ["Zanzibar", "Lighthouses"], "commentsEnabled": true}
                 """.formatted(marker);
-        var created = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/editor/articles"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(draft)), editor);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var created = send(PlatformClient.request("POST", GATEWAY + "/api/v1/editor/articles").json(draft), editor);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode article = json.readTree(created.body());
         articleId = article.get("id").asString();
         assertThat(article.get("body").asString()).doesNotContain("<script");
 
-        var published = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/editor/articles/" + articleId + "/publish"))
-                .header("If-Match", created.headers().firstValue("ETag").orElseThrow())
-                .POST(HttpRequest.BodyPublishers.noBody()), editor);
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        var published = send(PlatformClient.request("POST", GATEWAY + "/api/v1/editor/articles/" + articleId + "/publish")
+                .header("If-Match", java.util.Objects.requireNonNull(created.header("ETag"), "ETag")), editor);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
         slug = json.readTree(published.body()).get("slug").asString();
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             var search = get(GATEWAY + "/api/v1/search?q=" + marker, null);
-            assertThat(search.statusCode()).isEqualTo(200);
+            assertThat(search.status()).isEqualTo(200);
             assertThat(search.body()).contains(articleId);
         });
     }
@@ -111,7 +107,7 @@ class PlatformIT {
     void aReaderCommentsAndTheArticlePageShowsItWithoutTheEmail() throws Exception {
         // comment-service learns of the article from Kafka; the form is offered once it has
         var form = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get(GATEWAY + "/api/v1/articles/" + articleId + "/comment-form", null), r -> r.statusCode() == 200);
+                .until(() -> get(GATEWAY + "/api/v1/articles/" + articleId + "/comment-form", null), r -> r.status() == 200);
         JsonNode formFields = json.readTree(form.body());
         Thread.sleep(formFields.get("minFillMillis").asLong() + 100); // a person takes a moment to type
 
@@ -119,14 +115,13 @@ class PlatformIT {
                 {"body": "Good to see the %s lamp stays lit.", "authorName": "Khamis",
                  "email": "%s", "formToken": "%s"}
                 """.formatted(marker, READER_EMAIL, formFields.get("formToken").asString());
-        var posted = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/articles/" + articleId + "/comments"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(comment)), null);
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        var posted = send(PlatformClient.request("POST", GATEWAY + "/api/v1/articles/" + articleId + "/comments").json(comment), null);
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         assertThat(posted.body()).doesNotContain(READER_EMAIL);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             var page = get(GATEWAY + "/api/v1/pages/article/" + slug, null);
-            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.status()).isEqualTo(200);
             JsonNode body = json.readTree(page.body());
             assertThat(body.get("article").get("headline").asString()).contains(marker);
             assertThat(body.get("degraded").size()).isZero();
@@ -135,14 +130,14 @@ class PlatformIT {
         });
     }
 
-    private static HttpResponse<String> get(String url, String token) {
+    private static HttpTestResponse get(String url, String token) {
         return PlatformClient.get(url, token);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request, String token) {
+    private static HttpTestResponse send(HttpTestClient.Request request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return PlatformClient.send(request);
+        return request.send();
     }
 }

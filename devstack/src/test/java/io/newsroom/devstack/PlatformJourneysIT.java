@@ -95,24 +95,23 @@ class PlatformJourneysIT {
         String rejected = Newsroom.posted(second);
         assertThat(List.of(first, second)).allSatisfy(r -> assertThat(PlatformClient.json(r).path("status").asString()).isEqualTo("HELD"));
         assertThat(getJson("/articles/" + story.id() + "/comments").toString()).doesNotContain(approved, rejected);
-        assertThat(get("/comments/" + approved).statusCode()).isEqualTo(404);
-        String held = Newsroom.moderator(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(Newsroom.API + "/moderation/queues/HELD?articleId=" + story.id())).GET()).body();
+        assertThat(get("/comments/" + approved).status()).isEqualTo(404);
+        String held = Newsroom.moderator(PlatformClient.request("GET",
+                Newsroom.API + "/moderation/queues/HELD?articleId=" + story.id())).body();
         assertThat(held).contains(approved, rejected);
 
         Newsroom.decide(approved, "APPROVE");
         Newsroom.decide(rejected, "REJECT");
         String visible = getJson("/articles/" + story.id() + "/comments").toString();
         assertThat(visible).contains(approved).doesNotContain(rejected);
-        assertThat(get("/comments/" + rejected).statusCode()).isEqualTo(404);
+        assertThat(get("/comments/" + rejected).status()).isEqualTo(404);
         assertThat(getJson("/comment-counts?articleIds=" + story.id()).findValue(story.id()).asLong()).isEqualTo(1);
 
-        var report = PlatformClient.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Newsroom.API + "/comments/" + approved + "/reports"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\": \"Off topic.\"}")));
-        assertThat(report.statusCode()).as(report.body()).isEqualTo(202);
-        String reported = Newsroom.moderator(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(Newsroom.API + "/moderation/queues/REPORTED?articleId=" + story.id())).GET()).body();
+        var report = PlatformClient.request("POST", Newsroom.API + "/comments/" + approved + "/reports")
+                .json("{\"reason\": \"Off topic.\"}").send();
+        assertThat(report.status()).as(report.body()).isEqualTo(202);
+        String reported = Newsroom.moderator(PlatformClient.request("GET",
+                Newsroom.API + "/moderation/queues/REPORTED?articleId=" + story.id())).body();
         assertThat(reported).contains(approved).doesNotContain(rejected);
     }
 
@@ -133,8 +132,8 @@ class PlatformJourneysIT {
         assertThat(getJson("/articles/" + story.slug()).path("corrections").toString()).contains("named the wrong harbour");
 
         Story withdrawn = Newsroom.unpublish(story, "Legal advice.");
-        assertThat(get("/articles/" + withdrawn.slug()).statusCode()).isEqualTo(410);
-        assertThat(get("/pages/article/" + withdrawn.slug()).statusCode()).isEqualTo(410);
+        assertThat(get("/articles/" + withdrawn.slug()).status()).isEqualTo(410);
+        assertThat(get("/pages/article/" + withdrawn.slug()).status()).isEqualTo(410);
         assertThat(ids(getJson("/articles?limit=50"))).as("Latest News").doesNotContain(withdrawn.id());
         await().atMost(EVENTUALLY).pollInterval(POLL).untilAsserted(() -> {
             assertThat(ids(getJson("/search?q=" + marker))).as("search").isEmpty();
@@ -152,11 +151,11 @@ class PlatformJourneysIT {
         assertThat(renamed.slug()).isNotEqualTo(oldSlug);
 
         var article = get("/articles/" + oldSlug);
-        assertThat(article.statusCode()).isEqualTo(301);
-        assertThat(article.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/articles/" + renamed.slug()));
+        assertThat(article.status()).isEqualTo(301);
+        assertThat(article.header("Location")).satisfies(l -> assertThat(l).endsWith("/api/v1/articles/" + renamed.slug()));
         var page = get("/pages/article/" + oldSlug);
-        assertThat(page.statusCode()).as("composite page at the old slug: %s", page.body()).isEqualTo(301);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/pages/article/" + renamed.slug()));
+        assertThat(page.status()).as("composite page at the old slug: %s", page.body()).isEqualTo(301);
+        assertThat(page.header("Location")).satisfies(l -> assertThat(l).endsWith("/api/v1/pages/article/" + renamed.slug()));
         assertThat(getJson("/pages/article/" + renamed.slug()).path("article").path("id").asString()).isEqualTo(renamed.id());
     }
 
@@ -181,7 +180,7 @@ class PlatformJourneysIT {
     @Test
     void theApiReferenceAtTheGatewayListsEveryServicesOperations() {
         var config = PlatformClient.get(RunningPlatform.GATEWAY + "/v3/api-docs/swagger-config", null);
-        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.status()).isEqualTo(200);
         assertThat(config.body()).contains("/openapi/article", "/openapi/comment", "/openapi/search");
         var expected = java.util.Map.of(
                 "/openapi/article", List.of("createDraft", "scheduleArticle", "publishArticle", "unpublishArticle"),
@@ -191,8 +190,8 @@ class PlatformJourneysIT {
         expected.forEach((document, operations) -> {
             // a service builds its document on the first request: on a busy machine that may outlast the gateway's timeout once
             var response = await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> PlatformClient.get(RunningPlatform.GATEWAY + document, null), r -> r.statusCode() != 504);
-            assertThat(response.statusCode()).as("%s without a token", document).isEqualTo(200);
+                    .until(() -> PlatformClient.get(RunningPlatform.GATEWAY + document, null), r -> r.status() != 504);
+            assertThat(response.status()).as("%s without a token", document).isEqualTo(200);
             List<String> found = PlatformClient.json(response).path("paths").findValues("operationId").stream().map(JsonNode::asString).toList();
             assertThat(found).as(document).containsAll(operations);
         });

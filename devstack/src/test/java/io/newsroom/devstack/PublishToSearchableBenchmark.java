@@ -123,7 +123,7 @@ public final class PublishToSearchableBenchmark {
             long asked = System.nanoTime();
             try {
                 var response = Newsroom.get("/search?q=" + words[(int) (asked % words.length)] + "&limit=10");
-                if (response.statusCode() != 200 && counted) {
+                if (response.status() != 200 && counted) {
                     failedSearches.incrementAndGet();
                 }
             } catch (RuntimeException e) {
@@ -223,7 +223,7 @@ public final class PublishToSearchableBenchmark {
                 var response = Newsroom.get("/latest?limit=50" + (cursor == null ? ""
                         : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)));
                 long now = System.nanoTime();
-                if (response.statusCode() != 200) {
+                if (response.status() != 200) {
                     return;
                 }
                 JsonNode body = PlatformClient.json(response);

@@ -1,5 +1,6 @@
 package io.newsroom.devstack;
 
+import io.newsroom.infra.http.HttpTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,15 +17,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +43,7 @@ class SiteJourneysIT {
     private static final String SITE = "http://localhost:" + PlatformPlan.GATEWAY_PORT;
     private static final String AUTH = "http://localhost:" + PlatformPlan.AUTH_PORT;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpTestClient http = HttpTestClient.to(SITE);
     private final JsonMapper json = JsonMapper.builder().build();
     private final String marker = "quillon" + Long.toString(System.nanoTime(), 36);
     private final Map<String, List<String>> axeFindings = new LinkedHashMap<>();
@@ -61,14 +56,14 @@ class SiteJourneysIT {
         editor = token();
         feature = publish("Lighthouse keepers of " + marker + " vote to stay on the island", "feature-" + marker);
         String etag = feature.get("etag").asString();
-        var corrected = send(HttpRequest.newBuilder(api("/editor/articles/" + feature.get("id").asString() + "/corrections"))
-                .header("Content-Type", "application/json").header("If-Match", etag)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"An earlier version gave the wrong number of keepers.\"}")));
-        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        var corrected = request("POST", api("/editor/articles/" + feature.get("id").asString() + "/corrections"))
+                .header("If-Match", etag)
+                .json("{\"text\": \"An earlier version gave the wrong number of keepers.\"}").send();
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
         // comment-service and search learn of the article from Kafka
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                send(HttpRequest.newBuilder(api("/articles/" + feature.get("id").asString() + "/comment-form")).GET()).statusCode() == 200
-                        && send(HttpRequest.newBuilder(api("/search?q=" + marker)).GET()).body().contains(feature.get("id").asString()));
+                request("GET", api("/articles/" + feature.get("id").asString() + "/comment-form")).send().status() == 200
+                        && request("GET", api("/search?q=" + marker)).send().body().contains(feature.get("id").asString()));
         browser = SiteBrowser.withJavaScript();
     }
 
@@ -289,17 +284,17 @@ class SiteJourneysIT {
         JsonNode renamed = publish("Ferry timetable of " + marker + " changes", "ferry-" + marker);
         String id = renamed.get("id").asString();
         String copy = copy(renamed.get("headline").asString(), "ferry-" + marker + "-renamed");
-        var put = send(HttpRequest.newBuilder(api("/editor/articles/" + id)).header("Content-Type", "application/json")
-                .header("If-Match", renamed.get("etag").asString()).PUT(HttpRequest.BodyPublishers.ofString(copy)));
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        var moved = send(HttpRequest.newBuilder(URI.create(SITE + "/articles/ferry-" + marker)).GET());
-        assertThat(moved.statusCode()).isEqualTo(301);
-        assertThat(moved.headers().firstValue("Location")).hasValue("/articles/ferry-" + marker + "-renamed");
+        var put = request("PUT", api("/editor/articles/" + id))
+                .header("If-Match", renamed.get("etag").asString()).json(copy).send();
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        var moved = request("GET", "/articles/ferry-" + marker).send();
+        assertThat(moved.status()).isEqualTo(301);
+        assertThat(moved.header("Location")).isEqualTo("/articles/ferry-" + marker + "-renamed");
 
-        var unpublished = send(HttpRequest.newBuilder(api("/editor/articles/" + id + "/unpublish")).header("Content-Type", "application/json")
-                .header("If-Match", put.headers().firstValue("ETag").orElseThrow())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"Test of the 410 page.\"}")));
-        assertThat(unpublished.statusCode()).as(unpublished.body()).isEqualTo(200);
+        var unpublished = request("POST", api("/editor/articles/" + id + "/unpublish"))
+                .header("If-Match", java.util.Objects.requireNonNull(put.header("ETag"), "ETag"))
+                .json("{\"reason\": \"Test of the 410 page.\"}").send();
+        assertThat(unpublished.status()).as(unpublished.body()).isEqualTo(200);
         assertThat(status("/articles/ferry-" + marker + "-renamed")).isEqualTo(410);
         open("/articles/ferry-" + marker + "-renamed");
         check("gone");
@@ -383,7 +378,7 @@ class SiteJourneysIT {
     }
 
     private long minFillMillis() throws Exception {
-        return json.readTree(send(HttpRequest.newBuilder(api("/articles/" + feature.get("id").asString() + "/comment-form")).GET()).body())
+        return json.readTree(request("GET", api("/articles/" + feature.get("id").asString() + "/comment-form")).send().body())
                 .get("minFillMillis").asLong();
     }
 
@@ -400,11 +395,11 @@ class SiteJourneysIT {
     }
 
     private int status(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(SITE + path)).GET()).statusCode();
+        return request("GET", path).send().status();
     }
 
-    private static URI api(String path) {
-        return URI.create(SITE + "/api/v1" + path);
+    private static String api(String path) {
+        return "/api/v1" + path;
     }
 
     private String copy(String headline, String slug) throws Exception {
@@ -429,31 +424,28 @@ class SiteJourneysIT {
     }
 
     private JsonNode publish(String headline, String slug) throws Exception {
-        var created = send(HttpRequest.newBuilder(api("/editor/articles")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(copy(headline, slug))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var created = request("POST", api("/editor/articles")).json(copy(headline, slug)).send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asString();
-        var published = send(HttpRequest.newBuilder(api("/editor/articles/" + id + "/publish"))
-                .header("If-Match", created.headers().firstValue("ETag").orElseThrow()).POST(HttpRequest.BodyPublishers.noBody()));
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        var published = request("POST", api("/editor/articles/" + id + "/publish"))
+                .header("If-Match", java.util.Objects.requireNonNull(created.header("ETag"), "ETag")).send();
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
         var article = (tools.jackson.databind.node.ObjectNode) json.readTree(published.body());
-        article.put("etag", published.headers().firstValue("ETag").orElseThrow());
+        article.put("etag", java.util.Objects.requireNonNull(published.header("ETag"), "ETag"));
         return article;
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        if (request.build().uri().getPath().startsWith("/api/v1/editor")) {
-            request.header("Authorization", "Bearer " + editor);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    /** A request to the site's origin (the gateway), with the editor's token on the editor API. */
+    private HttpTestClient.Request request(String method, String path) {
+        var request = http.request(method, path);
+        return path.startsWith("/api/v1/editor") ? request.header("Authorization", "Bearer " + editor) : request;
     }
 
-    private String token() throws Exception {
-        String basic = Base64.getEncoder().encodeToString("newsroom-editor:editor-secret".getBytes(StandardCharsets.UTF_8));
-        var response = http.send(HttpRequest.newBuilder(URI.create(AUTH + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    private String token() {
+        var response = HttpTestClient.to(AUTH).request("POST", "/oauth2/token")
+                .header("Authorization", HttpTestClient.basic("newsroom-editor", "editor-secret"))
+                .form("grant_type", "client_credentials").send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body()).get("access_token").asString();
     }
 }

@@ -4,14 +4,11 @@ import io.newsroom.infra.LocalElasticsearch;
 import io.newsroom.infra.LocalKafka;
 import io.newsroom.infra.LocalPostgres;
 import io.newsroom.infra.LocalRedis;
+import io.newsroom.infra.http.HttpTestClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +46,7 @@ public final class StartupBenchmark {
 
     private static final List<String> SERVICES = List.of("auth-server", "article-service", "comment-service",
             "search-service", "gateway", "web");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpTestClient HTTP = HttpTestClient.to("http://localhost:8080").withTimeout(Duration.ofSeconds(5));
 
     private final Path root;
     private final Path work;
@@ -319,16 +316,14 @@ public final class StartupBenchmark {
 
     /** Seconds since {@code t0} until a demo article is found through the gateway's search. */
     private static double awaitSearchable(long t0, Duration timeout) throws InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/search?q=ceasefire&limit=1"))
-                .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"id\"")) {
+                var response = HTTP.get("/api/v1/search?q=ceasefire&limit=1");
+                if (response.status() == 200 && response.body().contains("\"id\"")) {
                     return (System.nanoTime() - t0) / 1e9;
                 }
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 // not yet
             }
             Thread.sleep(200);

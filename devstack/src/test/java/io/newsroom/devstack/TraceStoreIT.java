@@ -3,15 +3,13 @@ package io.newsroom.devstack;
 import static io.newsroom.devstack.PlatformClient.JSON;
 import static io.newsroom.devstack.PlatformClient.get;
 import static io.newsroom.devstack.PlatformClient.json;
-import static io.newsroom.devstack.PlatformClient.send;
+import static io.newsroom.devstack.PlatformClient.request;
 import static io.newsroom.devstack.PlatformClient.token;
 import static io.newsroom.devstack.RunningPlatform.GATEWAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,16 +59,15 @@ class TraceStoreIT {
         String marker = "tracedcomment" + Long.toString(System.nanoTime(), 36);
         String articleId = publish(marker);
         var form = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get(GATEWAY + "/api/v1/articles/" + articleId + "/comment-form", null), r -> r.statusCode() == 200);
+                .until(() -> get(GATEWAY + "/api/v1/articles/" + articleId + "/comment-form", null), r -> r.status() == 200);
         JsonNode fields = json(form);
         Thread.sleep(fields.get("minFillMillis").asLong() + 100); // the form refuses answers faster than a person types
         String comment = """
                 {"body": "The %s lamp is a fine thing.", "authorName": "Khamis",
                  "email": "reader-%s@example.org", "formToken": "%s"}
                 """.formatted(marker, UUID.randomUUID(), fields.get("formToken").asString());
-        var posted = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/articles/" + articleId + "/comments"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(comment)));
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        var posted = request("POST", GATEWAY + "/api/v1/articles/" + articleId + "/comments").json(comment).send();
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
 
         Trace trace = traceOf("search-service", "search-service count comments", articleId);
 
@@ -101,16 +98,16 @@ class TraceStoreIT {
                  "body": "<p>The keepers of %1$s met on Monday.</p>",
                  "section": "world", "tags": ["Lighthouses"], "commentsEnabled": true}
                 """.formatted(marker);
-        var created = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/editor/articles"))
+        var created = request("POST", GATEWAY + "/api/v1/editor/articles")
                 .header("Authorization", "Bearer " + editor)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(draft)));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                .json(draft).send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         String articleId = json(created).get("id").asString();
-        var published = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/editor/articles/" + articleId + "/publish"))
+        var published = request("POST", GATEWAY + "/api/v1/editor/articles/" + articleId + "/publish")
                 .header("Authorization", "Bearer " + editor)
-                .header("If-Match", created.headers().firstValue("ETag").orElseThrow())
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+                .header("If-Match", java.util.Objects.requireNonNull(created.header("ETag"), "ETag"))
+                .send();
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
         return articleId;
     }
 

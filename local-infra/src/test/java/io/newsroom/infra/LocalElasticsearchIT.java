@@ -1,27 +1,17 @@
 package io.newsroom.infra;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
-import org.junit.jupiter.api.AfterAll;
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalElasticsearchIT {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
-    private final URI es = LocalElasticsearch.shared().httpUri();
-
-    @AfterAll
-    static void closeClient() {
-        http.close();
-    }
+    private final HttpTestClient es = HttpTestClient.to(LocalElasticsearch.shared().httpUri().toString());
 
     @Test
-    void anIndexedArticleIsFoundByFullTextSearch() throws Exception {
+    void anIndexedArticleIsFoundByFullTextSearch() {
         send("PUT", "/articles-search/_doc/1?refresh=true",
                 "{\"headline\":\"Ceasefire agreed in Jerusalem\",\"standfirst\":\"Talks ended overnight\"}", 201);
 
@@ -31,7 +21,7 @@ class LocalElasticsearchIT {
     }
 
     @Test
-    void bulkIndexingAndMoreLikeThisWork() throws Exception {
+    void bulkIndexingAndMoreLikeThisWork() {
         String bulk = """
                 {"index":{"_index":"articles-related","_id":"a"}}
                 {"headline":"Storm floods the coastal towns","body":"storm flooding coast rain wind storm flooding"}
@@ -51,19 +41,15 @@ class LocalElasticsearchIT {
         assertThat(related).contains("\"_id\":\"b\"").doesNotContain("\"_id\":\"c\"").doesNotContain("\"_id\":\"a\"");
     }
 
-    private String send(String method, String path, String json, int expectedStatus) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(es.resolve(path))
-                .method(method, HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+    private String send(String method, String path, String json, int expectedStatus) {
+        HttpTestResponse response = es.request(method, path).json(json).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
         return response.body();
     }
 
-    private String sendNdjson(String path, String ndjson) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(es.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(ndjson))
-                .header("Content-Type", "application/x-ndjson").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    private String sendNdjson(String path, String ndjson) {
+        HttpTestResponse response = es.request("POST", path).body("application/x-ndjson", ndjson).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.body();
     }
 }

@@ -1,5 +1,7 @@
 package io.newsroom.site;
 
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -10,17 +12,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,21 +48,21 @@ class ConsoleTest {
         PROVIDER.close();
     }
 
-    HttpClient browser;
+    HttpTestClient browser;
 
     @BeforeEach
     void freshBrowser() {
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        browser = HttpTestClient.to(SITE).withCookies();
         STUB.seen.clear();
     }
 
     @Test
     void aSignedOutPersonReachingAConsoleIsSentToSignInWithPkce() throws Exception {
         var console = get("/console/editor");
-        assertThat(console.statusCode()).isEqualTo(302);
+        assertThat(console.status()).isEqualTo(302);
         assertThat(location(console)).isEqualTo("/oauth2/authorization/newsroom");
         var start = get(location(console));
-        assertThat(start.statusCode()).isEqualTo(302);
+        assertThat(start.status()).isEqualTo(302);
         assertThat(location(start)).startsWith(PROVIDER.url() + "/oauth2/authorize?")
                 .contains("client_id=newsroom-web", "code_challenge_method=S256", "code_challenge=", "nonce=",
                         "redirect_uri=" + SITE + "/login/oauth2/code/newsroom");
@@ -78,13 +72,13 @@ class ConsoleTest {
     @Test
     void anEditorSignsInAndTheDeskIsFetchedWithHerOwnToken() throws Exception {
         var desk = signIn(new StubProvider.Person("rosa", "Rosa Lindqvist", List.of("EDITOR")), "/console/editor");
-        assertThat(desk.statusCode()).isEqualTo(200);
+        assertThat(desk.status()).isEqualTo(200);
         Document page = Jsoup.parse(desk.body());
         assertThat(page.select("[data-person]").text()).isEqualTo("Rosa Lindqvist");
         assertThat(page.select("table.desk a").text()).contains("Lighthouse keepers vote to stay");
         assertThat(page.select("h1")).hasSize(1);
-        assertThat(desk.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
-        assertThat(desk.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(desk.header("Cache-Control")).contains("no-store");
+        assertThat(desk.header("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
         var call = STUB.seen.stream().filter(s -> s.uri().startsWith("/api/v1/editor/articles?")).findFirst().orElseThrow();
         assertThat(call.authorization()).isEqualTo("Bearer " + PROVIDER.accessTokens.get("rosa"));
         // her roles decide the navigation: the editor's desks, not the moderator's
@@ -97,8 +91,8 @@ class ConsoleTest {
     void theSessionCookieIsHttpOnlyAndSameSiteLaxAndNotCalledJsessionid() throws Exception {
         var console = get("/console/editor");
         var start = get(location(console));
-        String setCookie = start.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("NEWSROOM_CONSOLE="))
-                .findFirst().orElseGet(() -> console.headers().allValues("Set-Cookie").stream()
+        String setCookie = start.headers("Set-Cookie").stream().filter(c -> c.startsWith("NEWSROOM_CONSOLE="))
+                .findFirst().orElseGet(() -> console.headers("Set-Cookie").stream()
                         .filter(c -> c.startsWith("NEWSROOM_CONSOLE=")).findFirst().orElseThrow());
         assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
         // the test site is on localhost, where there is no TLS; anywhere else the cookie is Secure
@@ -108,8 +102,8 @@ class ConsoleTest {
     @Test
     void aModeratorOnTheEditorConsoleGetsA403PageNotAStackTrace() throws Exception {
         var page = signIn(new StubProvider.Person("maya", "Maya Okafor", List.of("MODERATOR")), "/console/editor");
-        assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(Jsoup.parse(page.body()).select("h1").text()).isEqualTo("Not your desk");
         assertThat(page.body()).doesNotContain("Exception").doesNotContain("at io.newsroom");
         assertThat(STUB.seen).noneMatch(s -> s.uri().contains("/editor"));
@@ -121,7 +115,7 @@ class ConsoleTest {
         Document form = Jsoup.parse(get("/console/editor/new").body());
         var answer = post("/console/editor/new", kv("_csrf", csrf(form), "headline", "", "body", "<p>My careful words.</p>",
                 "place", "Oslo", "timeZone", "Mars/Olympus", "byline", "Amina Said", "section", "world", "tags", "a, b"));
-        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.status()).isEqualTo(422);
         Document page = Jsoup.parse(answer.body());
         assertThat(page.select("#f-body").text()).isEqualTo("<p>My careful words.</p>");
         assertThat(page.select("#f-headline-error").text()).isEqualTo("must not be blank");
@@ -136,7 +130,7 @@ class ConsoleTest {
         var answer = post("/console/editor/new", kv("_csrf", csrf(form), "headline", "Keepers stay", "body", "<p>Words.</p>",
                 "place", "Oslo", "timeZone", "Europe/Oslo", "byline", "Amina Said, Tom O'Hara", "section", "world",
                 "tags", "Lighthouses, Islands", "heroUrl", "https://example.org/a.jpg", "heroAlt", "A lighthouse", "comments", "open"));
-        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.status()).isEqualTo(303);
         assertThat(location(answer)).isEqualTo("/console/editor/articles/" + StubGateway.DRAFT_ID);
         String sent = STUB.seen.stream().filter(s -> s.method().equals("POST")).findFirst().orElseThrow().body();
         assertThat(sent).contains("\"byline\":[{\"name\":\"Amina Said\"},{\"name\":\"Tom O'Hara\"}]")
@@ -154,7 +148,7 @@ class ConsoleTest {
         var answer = post("/console/editor/articles/" + StubGateway.DRAFT_ID, kv("_csrf", csrf(form), "version", "1",
                 "headline", "My headline", "body", "<p>My paragraph that must not be lost.</p>", "place", "Oslo",
                 "timeZone", "Europe/Oslo", "byline", "Amina Said", "section", "world", "tags", "lighthouses"));
-        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.status()).isEqualTo(409);
         Document page = Jsoup.parse(answer.body());
         assertThat(page.select(".conflict").text()).contains("Tomás Ferreira (tomas) saved this article after you opened it")
                 .contains("Their headline").contains("Lighthouse keepers vote to stay").contains("Their body");
@@ -170,7 +164,7 @@ class ConsoleTest {
         signIn(new StubProvider.Person("rosa", "Rosa Lindqvist", List.of("EDITOR")), "/console/editor");
         Document form = Jsoup.parse(get("/console/editor/articles/" + StubGateway.DRAFT_ID).body());
         var published = post("/console/editor/articles/" + StubGateway.DRAFT_ID + "/publish", kv("_csrf", csrf(form), "version", "2"));
-        assertThat(published.statusCode()).isEqualTo(303);
+        assertThat(published.status()).isEqualTo(303);
         assertThat(Jsoup.parse(get(location(published)).body()).select(".notice").text()).contains("Published");
         var stale = post("/console/editor/articles/" + StubGateway.DRAFT_ID + "/schedule",
                 kv("_csrf", csrf(form), "version", "1", "publishAt", "2030-01-01T09:00:00", "zone", "Europe/Oslo"));
@@ -199,10 +193,10 @@ class ConsoleTest {
     void signingOutEndsTheConsoleSession() throws Exception {
         var desk = signIn(new StubProvider.Person("rosa", "Rosa Lindqvist", List.of("EDITOR")), "/console/editor");
         var out = post("/logout", kv("_csrf", csrf(Jsoup.parse(desk.body()))));
-        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.status()).isEqualTo(302);
         assertThat(location(out)).isEqualTo("/");
         var again = get("/console/editor");
-        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(again.status()).isEqualTo(302);
         assertThat(location(again)).isEqualTo("/oauth2/authorization/newsroom");
     }
 
@@ -210,7 +204,7 @@ class ConsoleTest {
     void theConsoleHomeOpensTheDeskOfThePersonsRole() throws Exception {
         signIn(new StubProvider.Person("maya", "Maya Okafor", List.of("MODERATOR")), "/console/moderation");
         var home = get("/console");
-        assertThat(home.statusCode()).isEqualTo(303);
+        assertThat(home.status()).isEqualTo(303);
         assertThat(location(home)).isEqualTo("/console/moderation");
     }
 
@@ -303,7 +297,7 @@ class ConsoleTest {
     void aConsoleFormWithoutItsCsrfTokenChangesNothing() throws Exception {
         signIn(new StubProvider.Person("maya", "Maya Okafor", List.of("MODERATOR")), "/console/moderation");
         var answer = post("/console/moderation/decisions", kv("bulk", "SPAM", "ids", StubGateway.HELD_ID));
-        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.status()).isEqualTo(403);
         assertThat(Jsoup.parse(answer.body()).select("h1").text()).isEqualTo("Please reload the page");
         assertThat(STUB.seen).noneMatch(s -> s.uri().contains("/decisions"));
     }
@@ -313,28 +307,26 @@ class ConsoleTest {
         signIn(new StubProvider.Person("sam", "Sam Achebe", List.of("EDITOR", "MODERATOR", "ADMIN")), "/console/editor");
         for (String path : List.of("/", "/articles/" + StubGateway.SLUG, "/search?q=ceasefire")) {
             var page = get(path);
-            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.body()).as(path).doesNotContain("/console").doesNotContain("Sign out").doesNotContain("Sam Achebe");
-            assertThat(page.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("NEWSROOM_CONSOLE"));
+            assertThat(page.headers("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("NEWSROOM_CONSOLE"));
         }
     }
 
     // --- the browser's part of the sign-in
 
     /** Opens a console page signed out and follows the redirects of the sign-in back to it, as a browser does. */
-    private HttpResponse<String> signIn(StubProvider.Person person, String path) throws Exception {
+    private HttpTestResponse signIn(StubProvider.Person person, String path) {
         PROVIDER.next = person;
         var response = get(path);
-        for (int hops = 0; response.statusCode() == 302 && hops < 6; hops++) {
+        for (int hops = 0; response.status() == 302 && hops < 6; hops++) {
             response = get(location(response));
         }
         return response;
     }
 
-    private HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
-        URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : SITE + pathOrUrl);
-        return browser.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpTestResponse get(String pathOrUrl) {
+        return browser.get(pathOrUrl, "Accept", "text/html");
     }
 
     private static List<Map.Entry<String, String>> kv(String... pairs) {
@@ -345,16 +337,17 @@ class ConsoleTest {
         return entries;
     }
 
-    private HttpResponse<String> post(String path, List<Map.Entry<String, String>> form) throws IOException, InterruptedException {
-        String body = form.stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create(SITE + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpTestResponse post(String path, List<Map.Entry<String, String>> form) {
+        return browser.request("POST", path).header("Accept", "text/html")
+                .form(form.stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new))
+                .send();
     }
 
-    private static String location(HttpResponse<?> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
-                "no Location, status " + response.statusCode()));
+    private static String location(HttpTestResponse response) {
+        String location = response.header("Location");
+        if (location == null) {
+            throw new AssertionError("no Location, status " + response.status());
+        }
         return location.startsWith(SITE) ? location.substring(SITE.length()) : location;
     }
 

@@ -1,5 +1,7 @@
 package io.newsroom.site;
 
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -7,11 +9,6 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +37,8 @@ class ManagementPortTest {
     @LocalManagementPort
     int managementPort;
 
-    final HttpClient http = HttpClient.newHttpClient();
-
-    HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpTestResponse get(int port, String path) {
+        return HttpTestClient.loopback(port).get(path);
     }
 
     @Test
@@ -54,10 +48,10 @@ class ManagementPortTest {
         assertThat(get(managementPort, "/actuator/health/readiness").body()).contains("\"UP\"");
 
         // a reader's page, then the series the site's alerts read (http_server_requests by status and uri)
-        assertThat(get(port, "/").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/").status()).isEqualTo(200);
         var metrics = get(managementPort, "/actuator/prometheus");
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).satisfies(t -> assertThat(t).startsWith("text/plain"));
         assertThat(metrics.body()).contains("jvm_memory_used_bytes")
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/\"[^}]*}");
     }
@@ -66,9 +60,9 @@ class ManagementPortTest {
     void thePublicPortServesNoActuator() throws Exception {
         for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/health/liveness", "/actuator"}) {
             var response = get(port, path);
-            assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).as(path)
-                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.header("Content-Type")).as(path)
+                    .satisfies(t -> assertThat(t).startsWith("text/html"));
             assertThat(response.body()).as(path).doesNotContain("jvm_", "\"status\":\"UP\"");
         }
     }

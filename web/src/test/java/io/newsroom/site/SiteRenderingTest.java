@@ -1,5 +1,7 @@
 package io.newsroom.site;
 
+import io.newsroom.infra.http.HttpTestClient;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -12,14 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,44 +39,40 @@ class SiteRenderingTest {
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
-    HttpResponse<String> get(String path, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpTestClient http() {
+        return HttpTestClient.to("http://localhost:" + port);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form, String cookie, String accept) throws Exception {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpTestResponse get(String path, String... headers) {
+        return http().get(path, headers);
+    }
+
+    HttpTestResponse post(String path, Map<String, String> form, String cookie, String accept) {
+        var request = http().request("POST", path).header("Accept", accept)
+                .form(form.entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.send();
     }
 
     @Test
     void onAPublicHostTheConsoleSessionCookieIsSecure() throws Exception {
         // public-url is https://news.example here: the console's session cookie must never travel without TLS
         var console = get("/console/editor");
-        assertThat(console.statusCode()).isEqualTo(302);
-        assertThat(console.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("NEWSROOM_CONSOLE="))
+        assertThat(console.status()).isEqualTo(302);
+        assertThat(console.headers("Set-Cookie")).filteredOn(c -> c.startsWith("NEWSROOM_CONSOLE="))
                 .singleElement().satisfies(c -> assertThat(c).contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
     }
 
     @Test
     void homeListsLatestNewsMustReadAndSections() throws Exception {
         var response = get("/");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("public").contains("max-age=60"));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).satisfies(t -> assertThat(t).startsWith("text/html"));
+        assertThat(response.header("Cache-Control")).satisfies(c -> assertThat(c).contains("public").contains("max-age=60"));
         Document page = Jsoup.parse(response.body());
         assertThat(page.select("h1")).hasSize(1);
         assertThat(page.select("main, header, nav[aria-label=Sections], footer, form[role=search]")).hasSize(5);
@@ -96,20 +88,20 @@ class SiteRenderingTest {
         assertThat(page.select("script[src]")).hasSize(1);
         assertThat(page.select("script:not([src]):not([type=application/ld+json])")).isEmpty();
 
-        String etag = response.headers().firstValue("ETag").orElseThrow();
+        String etag = response.header("ETag");
         assertThat(etag).as("weak: Tomcat compresses no response with a strong ETag").startsWith("W/");
-        assertThat(get("/", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(get("/", "If-None-Match", etag).status()).isEqualTo(304);
         var compressed = get("/", "Accept-Encoding", "gzip");
-        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(compressed.header("Content-Encoding")).isEqualTo("gzip");
     }
 
     @Test
     void securityHeadersAllowNoInlineScript() throws Exception {
         var response = get("/");
-        String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+        String csp = response.header("Content-Security-Policy");
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval")
                 .contains("frame-ancestors 'none'");
-        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     @Test
@@ -127,7 +119,7 @@ class SiteRenderingTest {
         STUB.commentServiceDown = true;
         try {
             var response = get("/articles/" + StubGateway.SLUG);
-            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.status()).isEqualTo(200);
             Document page = Jsoup.parse(response.body());
             assertThat(page.select("h1").text()).startsWith("Israel Rebuffs Calls for Ceasefire");
             assertThat(page.select("form[data-comment-form]")).isEmpty();
@@ -141,10 +133,10 @@ class SiteRenderingTest {
     @Test
     void articlePageIsLaidOutLikeTheSeedPage() throws Exception {
         var response = get("/articles/" + StubGateway.SLUG);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("ETag")).isPresent();
-        assertThat(response.headers().firstValue("Last-Modified")).isPresent();
-        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("private"));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("ETag")).isNotNull();
+        assertThat(response.header("Last-Modified")).isNotNull();
+        assertThat(response.header("Cache-Control")).satisfies(c -> assertThat(c).contains("private"));
         Document page = Jsoup.parse(response.body());
         assertThat(page.select("h1")).hasSize(1);
         assertThat(page.select("h1").text()).startsWith("Israel Rebuffs Calls for Ceasefire");
@@ -204,27 +196,27 @@ class SiteRenderingTest {
     @Test
     void unknownWithdrawnAndRenamedArticlesAnswerWithTheRightStatus() throws Exception {
         var missing = get("/articles/no-such-story");
-        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.status()).isEqualTo(404);
         assertThat(Jsoup.parse(missing.body()).select("h1").text()).isEqualTo("Article not found");
         var gone = get("/articles/withdrawn-story");
-        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.status()).isEqualTo(410);
         assertThat(Jsoup.parse(gone.body()).select("h1").text()).contains("withdrawn");
         var moved = get("/articles/old-slug-of-the-story");
-        assertThat(moved.statusCode()).isEqualTo(301);
-        assertThat(moved.headers().firstValue("Location")).hasValue("/articles/" + StubGateway.SLUG);
+        assertThat(moved.status()).isEqualTo(301);
+        assertThat(moved.header("Location")).isEqualTo("/articles/" + StubGateway.SLUG);
         var followed = get("/articles/followed-old-slug");
-        assertThat(followed.statusCode()).isEqualTo(301);
-        assertThat(followed.headers().firstValue("Location")).hasValue("/articles/" + StubGateway.SLUG);
+        assertThat(followed.status()).isEqualTo(301);
+        assertThat(followed.header("Location")).isEqualTo("/articles/" + StubGateway.SLUG);
         var nowhere = get("/no/such/page");
-        assertThat(nowhere.statusCode()).isEqualTo(404);
-        assertThat(nowhere.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.header("Content-Type")).satisfies(t -> assertThat(t).startsWith("text/html"));
         assertThat(Jsoup.parse(nowhere.body()).select("h1").text()).isEqualTo("Page not found");
     }
 
     @Test
     void searchShowsMarkedSnippetsFacetsSortAndPaging() throws Exception {
         var response = get("/search?q=ceasefire");
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         Document page = Jsoup.parse(response.body());
         assertThat(page.select("h1")).hasSize(1);
         assertThat(page.select(".hit h2 mark").text()).isEqualTo("Hezbollah");
@@ -248,7 +240,7 @@ class SiteRenderingTest {
 
     Form form() throws Exception {
         var response = get("/articles/" + StubGateway.SLUG);
-        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+        String cookie = response.headers("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
         Document page = Jsoup.parse(response.body());
         Map<String, String> fields = new java.util.LinkedHashMap<>();
@@ -264,14 +256,14 @@ class SiteRenderingTest {
         var fields = new java.util.HashMap<>(form.fields());
         fields.putAll(Map.of("body", "A fine report.", "authorName", "Lea", "email", "lea@example.org"));
         var visible = post("/articles/" + StubGateway.SLUG + "/comments", fields, form.cookie(), "text/html");
-        assertThat(visible.statusCode()).isEqualTo(303);
-        assertThat(visible.headers().firstValue("Location")).hasValue("/articles/" + StubGateway.SLUG + "?posted=visible#comment-status");
+        assertThat(visible.status()).isEqualTo(303);
+        assertThat(visible.header("Location")).isEqualTo("/articles/" + StubGateway.SLUG + "?posted=visible#comment-status");
         assertThat(STUB.seen.stream().filter(s -> s.method().equals("POST")).reduce((a, b) -> b).orElseThrow().body())
                 .contains("\"formToken\":\"tok.123.sig\"").contains("\"authorName\":\"Lea\"");
 
         fields.put("body", "please held me");
         var held = post("/articles/" + StubGateway.SLUG + "/comments", fields, form.cookie(), "text/html");
-        assertThat(held.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("posted=held"));
+        assertThat(held.header("Location")).satisfies(l -> assertThat(l).contains("posted=held"));
         Document after = Jsoup.parse(get("/articles/" + StubGateway.SLUG + "?posted=held").body());
         assertThat(after.select("#comment-status .notice").text()).contains("awaiting moderation");
     }
@@ -282,7 +274,7 @@ class SiteRenderingTest {
         var fields = new java.util.HashMap<>(form.fields());
         fields.putAll(Map.of("body", "My flood of words", "authorName", "Lea", "email", "lea@example.org"));
         var flood = post("/articles/" + StubGateway.SLUG + "/comments", fields, form.cookie(), "text/html");
-        assertThat(flood.statusCode()).isEqualTo(429);
+        assertThat(flood.status()).isEqualTo(429);
         Document page = Jsoup.parse(flood.body());
         assertThat(page.select("#form-error").text()).contains("several comments").contains("Try again in 42 s");
         assertThat(page.select("textarea[name=body]").text()).isEqualTo("My flood of words");
@@ -290,7 +282,7 @@ class SiteRenderingTest {
 
         fields.putAll(Map.of("body", "Hello", "email", "bad-address"));
         var invalid = post("/articles/" + StubGateway.SLUG + "/comments", fields, form.cookie(), "text/html");
-        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.status()).isEqualTo(422);
         Document bad = Jsoup.parse(invalid.body());
         assertThat(bad.select("#email-error").text()).contains("valid email address");
         assertThat(bad.select("input[name=email]").attr("aria-invalid")).isEqualTo("true");
@@ -298,7 +290,7 @@ class SiteRenderingTest {
 
         fields.putAll(Map.of("body", "closed thread", "email", "lea@example.org"));
         var closed = post("/articles/" + StubGateway.SLUG + "/comments", fields, form.cookie(), "application/json");
-        assertThat(closed.statusCode()).isEqualTo(409);
+        assertThat(closed.status()).isEqualTo(409);
         assertThat(json.readTree(closed.body()).get("errors").get("form").asString()).contains("Comments are closed");
     }
 
@@ -309,7 +301,7 @@ class SiteRenderingTest {
         fields.remove("_csrf");
         fields.putAll(Map.of("body", "x", "authorName", "Lea", "email", "lea@example.org"));
         var refused = post("/articles/" + StubGateway.SLUG + "/comments", fields, null, "text/html");
-        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.status()).isEqualTo(403);
         assertThat(Jsoup.parse(refused.body()).select("h1").text()).isEqualTo("Please reload the page");
     }
 
@@ -319,7 +311,7 @@ class SiteRenderingTest {
         assertThat(section.select("h1").text()).isEqualTo("World");
         assertThat(section.select("nav.sections a[aria-current=page]").text()).isEqualTo("World");
         assertThat(section.select("link[type=application/rss+xml]").eachAttr("href")).contains("/section/world/feed.xml");
-        assertThat(get("/section/astrology").statusCode()).isEqualTo(404);
+        assertThat(get("/section/astrology").status()).isEqualTo(404);
         assertThat(Jsoup.parse(get("/tag/hezbollah").body()).select("h1").text()).isEqualTo("hezbollah");
         assertThat(Jsoup.parse(get("/author/amina-said").body()).select("h1").text()).isEqualTo("Amina Said");
     }
@@ -327,11 +319,11 @@ class SiteRenderingTest {
     @Test
     void feedsSitemapsAndRobots() throws Exception {
         var rss = get("/feed.xml");
-        assertThat(rss.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/rss+xml"));
+        assertThat(rss.header("Content-Type")).satisfies(t -> assertThat(t).startsWith("application/rss+xml"));
         Document feed = Jsoup.parse(rss.body(), "", org.jsoup.parser.Parser.xmlParser());
         assertThat(feed.select("rss[version=2.0] channel > item")).hasSize(2);
         assertThat(feed.select("item link").first().text()).isEqualTo("https://news.example/articles/" + StubGateway.SLUG);
-        assertThat(get("/section/world/feed.xml").statusCode()).isEqualTo(200);
+        assertThat(get("/section/world/feed.xml").status()).isEqualTo(200);
         Document sitemap = Jsoup.parse(get("/sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
         assertThat(sitemap.select("url > loc").eachText()).contains("https://news.example/", "https://news.example/articles/" + StubGateway.SLUG);
         Document news = Jsoup.parse(get("/news-sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
@@ -347,8 +339,8 @@ class SiteRenderingTest {
         String js = page.selectFirst("script[src]").attr("src");
         assertThat(js).matches("/assets/site\\.[0-9a-f]{10}\\.js");
         var asset = get(js);
-        assertThat(asset.statusCode()).isEqualTo(200);
-        assertThat(asset.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("max-age=31536000").contains("immutable"));
-        assertThat(get("/assets/site.0000000000.js").statusCode()).isEqualTo(404);
+        assertThat(asset.status()).isEqualTo(200);
+        assertThat(asset.header("Cache-Control")).satisfies(c -> assertThat(c).contains("max-age=31536000").contains("immutable"));
+        assertThat(get("/assets/site.0000000000.js").status()).isEqualTo(404);
     }
 }

@@ -1,5 +1,6 @@
 package io.newsroom.site;
 
+import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.infra.node.NodeTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,10 +12,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,8 +72,7 @@ class StructuredDataTest {
 
     /** The page through the parser and the presets; fails the test on any failed check. */
     private JsonNode check(String path, String schema) throws Exception {
-        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String html = HttpTestClient.to("http://localhost:" + port).get(path).body();
         Path page = Files.writeString(Files.createTempFile(checker, "page", ".html"), html);
         List<String> command = new ArrayList<>(List.of("node", "check.js", page.toAbsolutePath().toString()));
         if (schema != null) {

@@ -9,10 +9,7 @@ import io.newsroom.events.CloudEventHeaders;
 import io.newsroom.events.Topics;
 import io.newsroom.infra.LocalKafka;
 import io.newsroom.infra.TopicReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.newsroom.infra.http.HttpTestResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -40,13 +37,11 @@ class PublishTraceIT {
         String id = draft.json().get("id").asString();
         String traceId = UUID.randomUUID().toString().replace("-", "");
 
-        HttpResponse<String> published = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/editor/articles/" + id + "/publish"))
-                .header("Authorization", "Bearer " + Api.editorToken("alice"))
-                .header("If-Match", draft.header("ETag"))
-                .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(published.statusCode()).isEqualTo(200);
+        HttpTestResponse published = api.send("POST", "/editor/articles/" + id + "/publish", null,
+                "Authorization", "Bearer " + Api.editorToken("alice"),
+                "If-Match", draft.header("ETag"),
+                "traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01");
+        assertThat(published.status()).isEqualTo(200);
 
         try (var reader = new TopicReader(LocalKafka.shared().bootstrapServers(), Topics.ARTICLE)) {
             List<ConsumerRecord<String, byte[]>> events;

@@ -1,9 +1,9 @@
 package io.newsroom.gateway.access;
 
 import io.newsroom.gateway.support.GatewayTestSupport;
+import io.newsroom.infra.http.HttpTestResponse;
 import io.newsroom.infra.security.LocalIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,32 +19,22 @@ class IssuerOutageIT extends GatewayTestSupport {
     @Test
     void aTokenThatCannotBeCheckedWhileTheIssuerIsDownIsA503ProblemAndNeverReachesTheService() {
         // the gateway has the issuer's keys (this call), then a token names a key it does not know
-        client().post().uri("/api/v1/editor/articles")
-                .headers(h -> h.setBearerAuth(issuer.token("eddie", "EDITOR")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"headline\":\"Knesset votes\"}")
-                .exchange()
-                .expectStatus().isOk();
+        assertThat(publish(issuer.token("eddie", "EDITOR")).status()).isEqualTo(200);
         ARTICLES.reset();
         String token = issuer.tokenFor("eddie").roles("EDITOR").signedByAKeyIdNotInTheJwks().build();
         try (var outage = issuer.keysUnavailable()) {
-            client().post().uri("/api/v1/editor/articles")
-                    .headers(h -> h.setBearerAuth(token))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"headline\":\"Knesset votes\"}")
-                    .exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader().exists("Retry-After")
-                    .expectBody().jsonPath("$.status").isEqualTo(503);
+            HttpTestResponse response = publish(token);
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.contentType()).isEqualTo(HttpTestResponse.PROBLEM_JSON);
+            assertThat(response.header("Retry-After")).isNotNull();
+            assertThat(response.json().path("status").asInt()).isEqualTo(503);
         }
         assertThat(ARTICLES.received()).isEmpty();
         // once the issuer is back, its tokens pass as before
-        client().post().uri("/api/v1/editor/articles")
-                .headers(h -> h.setBearerAuth(issuer.token("eddie", "EDITOR")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"headline\":\"Knesset votes\"}")
-                .exchange()
-                .expectStatus().isOk();
+        assertThat(publish(issuer.token("eddie", "EDITOR")).status()).isEqualTo(200);
+    }
+
+    private HttpTestResponse publish(String token) {
+        return client().withBearer(token).post("/api/v1/editor/articles", "{\"headline\":\"Knesset votes\"}");
     }
 }

@@ -31,6 +31,7 @@ public final class OpenLoopLoad {
 
         ConnectionProvider pool = ConnectionProvider.builder("open-loop").maxConnections(512)
                 .pendingAcquireMaxCount(-1).build();
+        // a load generator (Reactor Netty, up to 512 connections, open loop), not a test's client: HttpTestClient is not used here
         HttpClient client = HttpClient.create(pool).keepAlive(true).responseTimeout(Duration.ofSeconds(10));
         // Warm the pool (and this JVM's client path) so the first measured requests do not pay connects.
         for (int i = 0; i < 200; i++) {

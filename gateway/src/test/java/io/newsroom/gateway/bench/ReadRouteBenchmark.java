@@ -1,11 +1,8 @@
 package io.newsroom.gateway.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.Unpooled;
 import io.newsroom.infra.LocalRedis;
+import io.newsroom.infra.http.HttpTestClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -357,19 +355,17 @@ public final class ReadRouteBenchmark {
     }
 
     private static void awaitUp(String url, Process process, Path log) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpTestClient client = HttpTestClient.to(url).withTimeout(Duration.ofSeconds(5));
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("exited early, see " + log + ":\n" + tail(log));
             }
             try {
-                var response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                if (client.get("").status() == 200) {
                     return;
                 }
-            } catch (IOException notYet) {
+            } catch (UncheckedIOException notYet) {
                 // still starting
             }
             Thread.sleep(250);

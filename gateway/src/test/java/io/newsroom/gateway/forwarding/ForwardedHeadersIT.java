@@ -5,8 +5,8 @@ import java.util.Map;
 
 import io.newsroom.gateway.support.FakeService;
 import io.newsroom.gateway.support.GatewayTestSupport;
+import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class ForwardedHeadersIT extends GatewayTestSupport {
     void theResolvedClientAddressIsTheOnlyForwardedForAndProtoHostPortPrefixAreTheClients() {
         String reader = nextReaderAddress();
 
-        client(reader).get().uri("/api/v1/articles/israel-votes").exchange().expectStatus().isOk();
+        assertThat(client(reader).get("/api/v1/articles/israel-votes").status()).isEqualTo(200);
 
         FakeService.Received received = ARTICLES.last();
         assertThat(values(received, "X-Forwarded-For")).containsExactly(reader);
@@ -34,9 +34,8 @@ class ForwardedHeadersIT extends GatewayTestSupport {
     void everyServiceRouteForwardsTheClient() {
         String reader = nextReaderAddress();
 
-        client(reader).post().uri("/api/v1/articles/a1b2/comments").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{}").exchange().expectStatus().isOk();
-        client(reader).get().uri("/api/v1/search?q=x").exchange().expectStatus().isOk();
+        assertThat(client(reader).post("/api/v1/articles/a1b2/comments", "{}").status()).isEqualTo(200);
+        assertThat(client(reader).get("/api/v1/search?q=x").status()).isEqualTo(200);
 
         assertThat(values(COMMENTS.last(), "X-Forwarded-For")).containsExactly(reader);
         assertThat(COMMENTS.last().header("X-Forwarded-Prefix")).isEqualTo("/api/v1");
@@ -45,15 +44,14 @@ class ForwardedHeadersIT extends GatewayTestSupport {
 
     @Test
     void forwardedHeadersForgedByAClientAreReplacedByTheGateways() {
-        untrustedPeer().get().uri("/api/v1/articles/israel-votes")
-                .header("X-Forwarded-For", "203.0.113.66")
-                .header("Forwarded", "for=203.0.113.66;proto=https;host=evil.example")
-                .header("X-Forwarded-Host", "evil.example")
-                .header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Port", "443")
-                .header("X-Forwarded-Prefix", "/evil")
-                .header("X-Forwarded-Server", "evil")
-                .exchange().expectStatus().isOk();
+        assertThat(untrustedPeer().get("/api/v1/articles/israel-votes",
+                "X-Forwarded-For", "203.0.113.66",
+                "Forwarded", "for=203.0.113.66;proto=https;host=evil.example",
+                "X-Forwarded-Host", "evil.example",
+                "X-Forwarded-Proto", "https",
+                "X-Forwarded-Port", "443",
+                "X-Forwarded-Prefix", "/evil",
+                "X-Forwarded-Server", "evil").status()).isEqualTo(200);
 
         FakeService.Received received = ARTICLES.last();
         assertThat(values(received, "X-Forwarded-For")).containsExactly("127.0.0.2");
@@ -69,11 +67,10 @@ class ForwardedHeadersIT extends GatewayTestSupport {
     void protoAndHostReportedByTheTrustedIngressAreThoseForwarded() {
         String reader = nextReaderAddress();
 
-        client(reader).get().uri("/api/v1/articles/israel-votes")
-                .header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Host", "news.example")
-                .header("Forwarded", "for=198.51.100.1")
-                .exchange().expectStatus().isOk();
+        assertThat(client(reader).get("/api/v1/articles/israel-votes",
+                "X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "news.example",
+                "Forwarded", "for=198.51.100.1").status()).isEqualTo(200);
 
         FakeService.Received received = ARTICLES.last();
         assertThat(values(received, "X-Forwarded-For")).containsExactly(reader);
@@ -85,7 +82,7 @@ class ForwardedHeadersIT extends GatewayTestSupport {
 
     @Test
     void apiDocumentRoutesCarryNoPrefix() {
-        client().get().uri("/openapi/article").exchange().expectStatus().isOk();
+        assertThat(client().get("/openapi/article").status()).isEqualTo(200);
 
         assertThat(ARTICLES.last().header("X-Forwarded-Prefix")).isNull();
         assertThat(ARTICLES.last().header("X-Forwarded-For")).isNotNull();
@@ -96,9 +93,9 @@ class ForwardedHeadersIT extends GatewayTestSupport {
         ARTICLES.answer("/articles/old-slug", 301, "",
                 Map.of("Location", ARTICLES.baseUrl() + "/articles/new-slug?utm=x"));
 
-        client().get().uri("/api/v1/articles/old-slug").exchange()
-                .expectStatus().isEqualTo(301)
-                .expectHeader().valueEquals("Location", gatewayOrigin() + "/api/v1/articles/new-slug?utm=x");
+        HttpTestResponse response = client().get("/api/v1/articles/old-slug");
+        assertThat(response.status()).isEqualTo(301);
+        assertThat(response.headers("Location")).containsExactly(gatewayOrigin() + "/api/v1/articles/new-slug?utm=x");
     }
 
     @Test
@@ -107,12 +104,11 @@ class ForwardedHeadersIT extends GatewayTestSupport {
                 Map.of("Location", COMMENTS.baseUrl() + "/comments/c9",
                         "Content-Location", COMMENTS.baseUrl() + "/comments/c9"));
 
-        client().post().uri("/api/v1/articles/d4e5/comments").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{}").header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "news.example")
-                .exchange()
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals("Location", "https://news.example/api/v1/comments/c9")
-                .expectHeader().valueEquals("Content-Location", "https://news.example/api/v1/comments/c9");
+        HttpTestResponse response = client().post("/api/v1/articles/d4e5/comments", "{}",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "news.example");
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.headers("Location")).containsExactly("https://news.example/api/v1/comments/c9");
+        assertThat(response.headers("Content-Location")).containsExactly("https://news.example/api/v1/comments/c9");
     }
 
     @Test
@@ -124,20 +120,17 @@ class ForwardedHeadersIT extends GatewayTestSupport {
                                 + "/.well-known/oauth-protected-resource\", error=\"invalid_token\""));
         String token = io.newsroom.infra.security.LocalIssuer.shared().token("staff", "EDITOR");
 
-        client().post().uri("/api/v1/editor/articles").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-                .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals("WWW-Authenticate", "Bearer resource_metadata=\"" + gatewayOrigin()
-                        + "/api/v1/.well-known/oauth-protected-resource\", error=\"invalid_token\"");
+        HttpTestResponse response = client().withBearer(token).post("/api/v1/editor/articles", "{}");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.headers("WWW-Authenticate")).containsExactly("Bearer resource_metadata=\"" + gatewayOrigin()
+                + "/api/v1/.well-known/oauth-protected-resource\", error=\"invalid_token\"");
     }
 
     @Test
     void urlsElsewhereAreLeftAlone() {
         ARTICLES.answer("/articles/moved-away", 302, "", Map.of("Location", "https://archive.example/a"));
 
-        client().get().uri("/api/v1/articles/moved-away").exchange()
-                .expectHeader().valueEquals("Location", "https://archive.example/a");
+        assertThat(client().get("/api/v1/articles/moved-away").headers("Location")).containsExactly("https://archive.example/a");
     }
 
     private static List<String> values(FakeService.Received received, String name) {

@@ -6,14 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsroom.gateway.GatewayApplication;
 import io.newsroom.gateway.support.FakeService;
 import io.newsroom.infra.LocalRedis;
+import io.newsroom.infra.http.HttpTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +44,8 @@ class SharedRateLimitIT {
 
     @Test
     void twoReplicasAllowTheLimitOnceBetweenThem() {
-        WebTestClient first = client(start());
-        WebTestClient second = client(start());
+        HttpTestClient first = client(start());
+        HttpTestClient second = client(start());
         String reader = "2001:db8:77::1";
 
         int allowed = 0;
@@ -68,7 +67,7 @@ class SharedRateLimitIT {
     void withoutRedisRequestsPassAndAreCounted() {
         LocalRedis own = LocalRedis.startNew();
         ConfigurableApplicationContext gateway = start(own.port());
-        WebTestClient client = client(gateway);
+        HttpTestClient client = client(gateway);
         assertThat(post(client, "2001:db8:77::2")).isEqualTo(200);
 
         own.stop();
@@ -96,15 +95,12 @@ class SharedRateLimitIT {
         return context;
     }
 
-    private static WebTestClient client(ConfigurableApplicationContext gateway) {
+    private static HttpTestClient client(ConfigurableApplicationContext gateway) {
         int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10)).build();
+        return HttpTestClient.loopback(port).withTimeout(Duration.ofSeconds(10));
     }
 
-    private static int post(WebTestClient client, String reader) {
-        return client.post().uri(COMMENT_THREAD).header("X-Forwarded-For", reader)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(COMMENT)
-                .exchange().returnResult(String.class).getStatus().value();
+    private static int post(HttpTestClient client, String reader) {
+        return client.post(COMMENT_THREAD, COMMENT, "X-Forwarded-For", reader).status();
     }
 }

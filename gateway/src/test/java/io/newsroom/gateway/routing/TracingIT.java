@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 
 /**
  * The editor's trace starts at the gateway: its server span is the root, its client span (SCG's observation of the
@@ -31,9 +30,7 @@ class TracingIT extends GatewayTestSupport {
     void anEditorRequestStartsATraceThatTheServiceContinues() {
         String token = LocalIssuer.shared().token("alice", "EDITOR");
 
-        client().post().uri("/api/v1/editor/articles").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-                .exchange().expectStatus().isOk();
+        assertThat(client().withBearer(token).post("/api/v1/editor/articles", "{}").status()).isEqualTo(200);
 
         String traceparent = ARTICLES.last().header("traceparent");
         assertThat(traceparent).as("traceparent the gateway sent article-service").matches(TRACEPARENT);
@@ -55,9 +52,8 @@ class TracingIT extends GatewayTestSupport {
     void aTracedCallerIsContinued() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
 
-        client().get().uri("/api/v1/articles/israel-votes")
-                .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
-                .exchange().expectStatus().isOk();
+        assertThat(client().get("/api/v1/articles/israel-votes",
+                "traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01").status()).isEqualTo(200);
 
         assertThat(ARTICLES.last().header("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
                 .doesNotContain(traceId.substring(0, 16) + "-01");

@@ -1,10 +1,10 @@
 package io.newsroom.gateway.support;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.infra.spring.RedisInfra;
 import io.newsroom.infra.spring.SecurityInfra;
 import io.newsroom.infra.spring.TracingInfra;
@@ -16,11 +16,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * The whole gateway on a random port in front of three fake services, with JWTs from the shared local issuer.
@@ -82,15 +79,12 @@ public abstract class GatewayTestSupport {
     }
 
     /** A client seen by the gateway as a fresh reader address (behind the trusted proxy 127.0.0.1). */
-    protected WebTestClient client() {
+    protected HttpTestClient client() {
         return client(nextReaderAddress());
     }
 
-    protected WebTestClient client(String readerAddress) {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("X-Forwarded-For", readerAddress)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+    protected HttpTestClient client(String readerAddress) {
+        return gateway().withHeaders("X-Forwarded-For", readerAddress);
     }
 
     /** The gateway's own origin as clients see it in these tests. */
@@ -99,12 +93,12 @@ public abstract class GatewayTestSupport {
     }
 
     /** A client connecting straight from 127.0.0.2, which is not a trusted proxy. */
-    protected WebTestClient untrustedPeer() {
-        HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0.0.2", 0));
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+    protected HttpTestClient untrustedPeer() {
+        return gateway().withLocalAddress("127.0.0.2");
+    }
+
+    private HttpTestClient gateway() {
+        return HttpTestClient.to(gatewayOrigin()).withTimeout(Duration.ofSeconds(10));
     }
 
     /** IPv6 documentation addresses (2001:db8::/32): only ever written in a header, never contacted. */

@@ -28,7 +28,16 @@ class HttpTestClientTest {
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())
                     + " " + exchange.getRequestHeaders().getFirst("Authorization")
                     + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " " + new String(sent, StandardCharsets.UTF_8);
-            if (exchange.getRequestURI().getPath().equals("/moved")) {
+            if (exchange.getRequestURI().getPath().equals("/about-the-request")) {
+                exchange.getResponseHeaders().add("Set-Cookie", "session=s1; Path=/; HttpOnly");
+                byte[] body = (exchange.getRemoteAddress().getAddress().getHostAddress()
+                        + " cookie=" + exchange.getRequestHeaders().getFirst("Cookie")
+                        + " length=" + exchange.getRequestHeaders().getFirst("Content-Length")
+                        + " encoding=" + exchange.getRequestHeaders().getFirst("Transfer-Encoding")
+                        + " " + new String(sent, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } else if (exchange.getRequestURI().getPath().equals("/moved")) {
                 exchange.getResponseHeaders().add("Location", "/elsewhere");
                 exchange.sendResponseHeaders(301, -1);
             } else if (exchange.getRequestURI().getPath().equals("/problem")) {
@@ -64,6 +73,8 @@ class HttpTestClientTest {
                 .isEqualTo("PUT /p null application/json {not json");
         assertThat(http.request("DELETE", "/p").body("text/plain", new byte[] {'x'}).send().body())
                 .isEqualTo("DELETE /p null text/plain x");
+        assertThat(http.request("POST", "/p").header("Content-Type", "text/csv").body(null, new byte[] {'y'}).send().body())
+                .isEqualTo("POST /p null text/csv y");
     }
 
     @Test
@@ -92,5 +103,41 @@ class HttpTestClientTest {
         HttpTestResponse text = http.get("/text");
         assertThat(text.isProblem()).isFalse();
         assertThatThrownBy(text::problem).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void formsAreUrlEncodedAndNamesMayRepeat() {
+        assertThat(http.request("POST", "/f").form("q", "café & co", "id", "1", "id", "2").send().body())
+                .isEqualTo("POST /f null application/x-www-form-urlencoded q=caf%C3%A9+%26+co&id=1&id=2");
+        assertThat(http.request("POST", "/f").header("Authorization", HttpTestClient.basic("web", "s3cret")).send().body())
+                .startsWith("POST /f Basic d2ViOnMzY3JldA== ");
+    }
+
+    @Test
+    void aChunkedBodyHasNoContentLength() {
+        assertThat(http.request("POST", "/about-the-request").chunked("text/plain", "x".repeat(3000).getBytes()).send().body())
+                .startsWith("127.0.0.1 cookie=null length=null encoding=chunked xxx").endsWith("x".repeat(10));
+    }
+
+    @Test
+    void aClientWithCookiesSendsBackWhatTheServerSetAndOthersDoNot() {
+        HttpTestClient browser = http.withCookies();
+        assertThat(browser.get("/about-the-request").body()).contains("cookie=null");
+        assertThat(browser.get("/about-the-request").body()).contains("cookie=session=s1");
+        assertThat(http.get("/about-the-request").body()).contains("cookie=null");
+        assertThat(http.withCookies().get("/about-the-request").body()).as("a fresh jar").contains("cookie=null");
+    }
+
+    @Test
+    void aClientCanConnectFromAnotherLoopbackAddress() {
+        assertThat(http.get("/about-the-request").body()).startsWith("127.0.0.1 ");
+        assertThat(http.withLocalAddress("127.0.0.2").get("/about-the-request").body()).startsWith("127.0.0.2 ");
+        assertThat(http.withLocalAddress("127.0.0.2").withCookies().get("/about-the-request").body()).startsWith("127.0.0.2 ");
+    }
+
+    @Test
+    void anAbsoluteUrlIsUsedInsteadOfTheBaseUrl() {
+        assertThat(HttpTestClient.to("http://192.0.2.1:9").get(http.baseUrl() + "/abs?x=1").body())
+                .isEqualTo("GET /abs?x=1 null null ");
     }
 }

@@ -9,6 +9,7 @@ import io.newsroom.events.CloudEventHeaders;
 import io.newsroom.events.EventEnvelope;
 import io.newsroom.events.Topics;
 import io.newsroom.infra.LocalKafka;
+import io.newsroom.infra.TopicReader;
 import io.newsroom.search.freshness.PublishToSearchable;
 import io.newsroom.search.index.ArticleDocument;
 import io.newsroom.search.support.NewsEvents;
@@ -22,17 +23,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -189,22 +184,12 @@ class ArticleEventsIT extends RealInfraTest {
     }
 
     private ConsumerRecord<String, byte[]> deadLetterFor(String key, Duration timeout) {
-        // Not TopicReader: after its group consumer here, DeadLetterRoutingIT's describeTopics of a just-created
-        // topic fails (UnknownTopicOrPartition) on this machine; an assigned consumer without a group does not.
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafka.shared().bootstrapServers());
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLE_DLT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
+        // An assigned reader without a group: after a group consumer here, DeadLetterRoutingIT's describeTopics of a
+        // just-created topic fails (UnknownTopicOrPartition) on this machine; an assigned consumer does not.
+        try (var reader = TopicReader.assigned(LocalKafka.shared().bootstrapServers(), Topics.ARTICLE_DLT)) {
+            List<ConsumerRecord<String, byte[]>> found = reader.await(record -> key.equals(record.key()), 1, timeout);
+            if (!found.isEmpty()) {
+                return found.getFirst();
             }
         }
         throw new AssertionError("No dead letter for " + key);

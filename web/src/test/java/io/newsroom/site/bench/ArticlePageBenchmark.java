@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.newsroom.infra.http.HttpTestClient;
+
 /**
  * A program, not a test: the site's article page ({@code GET /articles/{slug}}, HTML) through the gateway, next to
  * the composite API call it is built from ({@code GET /api/v1/pages/article/{slug}}), on a running platform
@@ -40,10 +42,10 @@ public final class ArticlePageBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 15);
         int concurrency = Integer.getInteger("bench.concurrency", 16);
         int rounds = Integer.getInteger("bench.rounds", 3);
+        // the load generator keeps a JDK client of its own (gzip, bodies as bytes, its own threads); plain requests use HttpTestClient
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         if (slug == null || slug.isBlank()) {
-            String latest = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/articles?limit=1")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String latest = HttpTestClient.to(base).get("/api/v1/articles?limit=1").body();
             int at = latest.indexOf("\"slug\":\"") + 8;
             slug = latest.substring(at, latest.indexOf('"', at));
         }
