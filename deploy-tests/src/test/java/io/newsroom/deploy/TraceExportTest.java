@@ -16,8 +16,8 @@ import org.junit.jupiter.api.TestFactory;
  * One trace from the editor's click needs every hop to export its spans: the gateway and each service that traces (a
  * Micrometer Tracing bridge and a Zipkin exporter in its pom) name a collector ({@code <name>.<namespace>.svc:<port>})
  * and a sampling probability, and a NetworkPolicy lets their pods reach that namespace on that port (default deny would
- * drop the spans silently). A Deployment that exports no spans (the reader site, web) gets neither the settings nor
- * the way to the collector.
+ * drop the spans silently). A Deployment that exports no spans gets neither the settings nor the way to the
+ * collector.
  */
 class TraceExportTest {
 

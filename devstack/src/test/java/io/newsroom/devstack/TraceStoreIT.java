@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * "What happened to this article?" answered by devstack's trace store (a real Zipkin on 9411): an editor's publish is
  * ONE trace from the gateway's request span through article-service, the outbox relay and Kafka to search-service's
  * indexing span; a reader's comment is one trace from the gateway through comment-service to search-service's
- * comment-count update. Spans are found in Zipkin by the article id search-service tags them with, then the whole trace
+ * comment-count update; a page of the site is one trace from the gateway through web and its API calls (back through
+ * the gateway) to the services. Spans are found in Zipkin by the article id search-service tags them with, then the whole trace
  * is read by its id and its parent links are followed back to the gateway.
  */
 @ExtendWith(RunningPlatform.class)
@@ -72,6 +73,33 @@ class TraceStoreIT {
         Trace trace = traceOf("search-service", "search-service count comments", articleId);
 
         startsAtTheGateway(trace, "search-service count comments", "comment-service", "/comments");
+    }
+
+    @Test
+    void aSitePageIsOneTraceFromTheGatewayThroughTheSiteToTheServices() {
+        String slug = json(get(GATEWAY + "/api/v1/articles?limit=1", null)).get("items").get(0).get("slug").asString();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        // a traced caller: the gateway continues its trace, so the page's spans are found by this id
+        var page = request("GET", GATEWAY + "/articles/" + slug)
+                .header("traceparent", "00-" + traceId + "-" + traceId.substring(16) + "-01").send();
+        assertThat(page.status()).isEqualTo(200);
+
+        Trace trace = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> {
+                    var stored = get(ZIPKIN + "/api/v2/trace/" + traceId, null);
+                    return stored.status() == 200 ? Trace.of(JSON.readTree(stored.body())) : new Trace(traceId, List.of());
+                },
+                // each process exports its spans in its own batches: wait for both ends
+                t -> t.spans().stream().anyMatch(s -> s.service().equals("article-service"))
+                        && t.spans().stream().anyMatch(s -> s.service().equals("web") && s.kind().equals("SERVER")));
+
+        Span articleService = trace.spans().stream().filter(s -> s.service().equals("article-service")
+                && s.kind().equals("SERVER")).findFirst().orElseThrow();
+        assertThat(trace.pathToRoot(articleService)).as("parent chain of %s in trace %s: %s", articleService, traceId, trace)
+                .extracting(Span::service)
+                .containsSubsequence("article-service", "gateway", "web", "gateway");
+        assertThat(trace.pathToRoot(articleService).getLast().name() + " " + trace.pathToRoot(articleService).getLast().tags())
+                .as("the reader's request at the root").contains("/articles/");
     }
 
     /** The span's parent chain: search-service, then the producing service, then the gateway's request at the root. */

@@ -27,8 +27,12 @@ public final class StubGateway implements AutoCloseable {
     public static final String HELD_ID = "7a000000-0000-4000-8000-0000000000a1";
     public static final String HELD_ID_2 = "7a000000-0000-4000-8000-0000000000a2";
 
-    /** @param authorization the Authorization header the site sent (console calls carry the person's token) */
-    public record Seen(String method, String uri, String forwardedFor, String body, String authorization, String ifMatch) {
+    /**
+     * @param authorization the Authorization header the site sent (console calls carry the person's token)
+     * @param traceparent   the W3C trace context the site sent
+     */
+    public record Seen(String method, String uri, String forwardedFor, String body, String authorization, String ifMatch,
+                       String traceparent) {
     }
 
     private final HttpServer server;
@@ -69,7 +73,7 @@ public final class StubGateway implements AutoCloseable {
         String authorization = ex.getRequestHeaders().getFirst("Authorization");
         String ifMatch = ex.getRequestHeaders().getFirst("If-Match");
         seen.add(new Seen(ex.getRequestMethod(), ex.getRequestURI().toString(), ex.getRequestHeaders().getFirst("X-Forwarded-For"), body,
-                authorization, ifMatch));
+                authorization, ifMatch, ex.getRequestHeaders().getFirst("traceparent")));
         if ((path.startsWith("/api/v1/editor") || path.startsWith("/api/v1/moderation"))
                 && (authorization == null || !authorization.startsWith("Bearer ey"))) {
             problem(ex, 401, "unauthorized", "A bearer token is required.");

@@ -38,14 +38,15 @@ public class Gateway {
     private final RestClient http;
     private final JsonMapper json;
 
-    Gateway(SiteProperties properties) {
+    Gateway(SiteProperties properties, RestClient.Builder restClients) {
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         var factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.apiTimeout());
-        this.http = RestClient.builder()
+        // Boot's builder: its calls are observed, so they carry the page request's trace to the gateway.
+        this.http = restClients
                 .baseUrl(properties.gatewayUrl().toString())
                 .requestFactory(factory)
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE + ", application/problem+json")

@@ -40,7 +40,8 @@ public class ConsoleApi {
     private final RestClient http;
     private final JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    ConsoleApi(SiteProperties properties, OAuth2AuthorizedClientManager clients, OAuth2AuthorizedClientRepository store) {
+    ConsoleApi(SiteProperties properties, OAuth2AuthorizedClientManager clients, OAuth2AuthorizedClientRepository store,
+               RestClient.Builder restClients) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         var factory = new JdkClientHttpRequestFactory(client);
@@ -48,7 +49,8 @@ public class ConsoleApi {
         var relay = new OAuth2ClientHttpRequestInterceptor(clients);
         relay.setClientRegistrationIdResolver(request -> ConsoleSignIn.REGISTRATION);
         relay.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(store));
-        this.http = RestClient.builder()
+        // Boot's builder: its calls are observed, so they carry the page request's trace to the gateway.
+        this.http = restClients
                 .baseUrl(properties.gatewayUrl().toString())
                 .requestFactory(factory)
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE + ", application/problem+json")

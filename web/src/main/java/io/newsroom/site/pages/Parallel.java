@@ -1,5 +1,7 @@
 package io.newsroom.site.pages;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.newsroom.site.api.ApiException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -11,10 +13,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-/** API calls of one page that do not depend on each other run at the same time, on virtual threads. */
+/**
+ * API calls of one page that do not depend on each other run at the same time, on virtual threads, in the page
+ * request's observation (Micrometer's context propagation), so each call carries the page's trace.
+ */
 final class Parallel {
 
-    private static final Executor VIRTUAL = Executors.newVirtualThreadPerTaskExecutor();
+    private static final Executor VIRTUAL = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+            ContextSnapshotFactory.builder().build());
 
     private Parallel() {
     }
