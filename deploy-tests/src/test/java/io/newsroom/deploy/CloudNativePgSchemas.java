@@ -2,11 +2,12 @@ package io.newsroom.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.newsroom.infra.node.NodeTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +15,8 @@ import java.util.List;
  * CloudNativePG objects (Cluster, ScheduledBackup, ...) against CloudNativePG's own API types: the npm package
  * {@code @kubernetes-models/cloudnative-pg} (generated from github.com/cloudnative-pg/cloudnative-pg/api/v1) ships
  * them as compiled JSON-schema validators, run here by node ({@code src/test/cnpg/validate.mjs}, pinned lock file,
- * {@code npm ci} into target/). They check types, enums, patterns and required fields; they let unknown fields
- * through, which {@link CustomResourceShapes} rejects.
+ * {@code npm ci} into target/ by {@link NodeTools}). They check types, enums, patterns and required fields; they let
+ * unknown fields through, which {@link CustomResourceShapes} rejects.
  */
 final class CloudNativePgSchemas {
 
@@ -38,11 +39,9 @@ final class CloudNativePgSchemas {
             Path input = Files.createTempFile(dir, "objects", ".json");
             try {
                 JSON.writeValue(input.toFile(), objects);
-                List<String> log = new ArrayList<>();
-                Promtool.run(dir, log, "node", "validate.mjs", input.toString());
-                String out = log.getLast();
-                String last = out.lines().filter(l -> l.startsWith("[")).reduce((a, b) -> b)
-                        .orElseThrow(() -> new AssertionError("validate.mjs printed no result:\n" + out));
+                NodeTools.Result result = NodeTools.run(dir, Duration.ofMinutes(1), "node", "validate.mjs", input.toString());
+                String last = NodeTools.lines(result.stdout()).stream().filter(l -> l.startsWith("[")).reduce((a, b) -> b)
+                        .orElseThrow(() -> new AssertionError("validate.mjs printed no result:\n" + result.stdout() + result.stderr()));
                 List<String> problems = new ArrayList<>();
                 JSON.readTree(last).forEach(p -> problems.add(p.asText()));
                 return problems;
@@ -54,31 +53,11 @@ final class CloudNativePgSchemas {
         }
     }
 
-    /** npm ci of the pinned lock file into deploy-tests/target/cnpg, once per lock file. */
     private static synchronized Path install() {
-        if (installed != null) {
-            return installed;
+        if (installed == null) {
+            installed = NodeTools.install(Kustomize.root().resolve("deploy-tests/src/test/cnpg"),
+                    Kustomize.root().resolve("deploy-tests/target/cnpg"));
         }
-        Path source = Kustomize.root().resolve("deploy-tests/src/test/cnpg");
-        Path dir = Kustomize.root().resolve("deploy-tests/target/cnpg");
-        try {
-            Files.createDirectories(dir);
-            for (String file : List.of("package.json", "package-lock.json", "validate.mjs")) {
-                Files.copy(source.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-            }
-            Path stamp = dir.resolve("node_modules/.newsroom-installed-lock");
-            String lock = Files.readString(dir.resolve("package-lock.json"));
-            if (!Files.isRegularFile(stamp) || !Files.readString(stamp).equals(lock)) {
-                List<String> log = new ArrayList<>();
-                if (!Promtool.run(dir, log, "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")) {
-                    throw new AssertionError("CloudNativePG's API types come from npm (npm ci in " + dir + "), which failed "
-                            + "or is not installed (apt-get install -y npm). Log:\n" + String.join("\n", log));
-                }
-                Files.writeString(stamp, lock);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return installed = dir;
+        return installed;
     }
 }

@@ -42,11 +42,10 @@ class TokenValidation {
         Assert.hasText(jwt.getJwkSetUri(), "spring.security.oauth2.resourceserver.jwt.jwk-set-uri is required");
         Assert.hasText(jwt.getIssuerUri(), "spring.security.oauth2.resourceserver.jwt.issuer-uri is required");
         Assert.notEmpty(jwt.getAudiences(), "spring.security.oauth2.resourceserver.jwt.audiences is required");
-        List<SignatureAlgorithm> algorithms = access.algorithms().stream().map(TokenValidation::algorithm).toList();
+        Set<JWSAlgorithm> accepted = access.algorithms().stream().map(TokenValidation::algorithm).collect(Collectors.toSet());
 
         var keys = new IssuerKeySet(WebClient.create(), jwt.getJwkSetUri(), access.keysCacheTtl(),
                 access.issuerOutageTolerance(), Clock.systemUTC());
-        Set<JWSAlgorithm> accepted = algorithms.stream().map(a -> JWSAlgorithm.parse(a.getName())).collect(Collectors.toSet());
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 // the builder takes one algorithm; the allowlist goes to the key selector itself
                 .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
@@ -63,10 +62,11 @@ class TokenValidation {
                 failure -> new JwtException("The issuer's keys cannot be fetched", failure));
     }
 
-    private static SignatureAlgorithm algorithm(String name) {
+    /** A signature algorithm Spring Security knows ({@code none} and typos are refused at start-up), as Nimbus names it. */
+    private static JWSAlgorithm algorithm(String name) {
         SignatureAlgorithm algorithm = SignatureAlgorithm.from(name);
         Assert.notNull(algorithm, () -> "Unsupported JWS algorithm in newsroom.gateway.access.algorithms: " + name);
-        return algorithm;
+        return JWSAlgorithm.parse(algorithm.getName());
     }
 
     private static OAuth2TokenValidator<Jwt> audience(List<String> accepted) {
