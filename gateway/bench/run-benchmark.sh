@@ -32,6 +32,10 @@ GATEWAY_CP="gateway/target/test-classes:gateway/target/classes:$(cat gateway/tar
 JVM_FLAGS="$(grep -A1 'name: JAVA_TOOL_OPTIONS' deploy/base/apps/gateway/deployment.yaml | sed -n 's/.*value: "\(.*\)"/\1/p')"
 [ -n "$JVM_FLAGS" ] || { echo "no JAVA_TOOL_OPTIONS in deploy/base/apps/gateway/deployment.yaml" >&2; exit 1; }
 
+# Production's trace sampling (deploy/base/apps/gateway/config.env): without it the gateway would sample every request.
+TRACE_SAMPLING="$(sed -n 's/^MANAGEMENT_TRACING_SAMPLING_PROBABILITY=//p' deploy/base/apps/gateway/config.env)"
+[ -n "$TRACE_SAMPLING" ] || { echo "no MANAGEMENT_TRACING_SAMPLING_PROBABILITY in deploy/base/apps/gateway/config.env" >&2; exit 1; }
+
 # The build compiles for 21+ with a JDK found by toolchains; run with one too.
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
 if [ -z "$JAVA" ] || ! "$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
@@ -40,5 +44,5 @@ if [ -z "$JAVA" ] || ! "$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][
 fi
 [ -n "$JAVA" ] || { echo "need a JDK 21+ under /usr/lib/jvm or JAVA_HOME" >&2; exit 1; }
 
-exec "$JAVA" -Xmx512m "-Dbench.jvm-flags=$JVM_FLAGS" "-Dbench.scg-bare-classpath=$SCG_BARE_CP" "$@" \
+exec "$JAVA" -Xmx512m "-Dbench.jvm-flags=$JVM_FLAGS" "-Dbench.trace-sampling=$TRACE_SAMPLING" "-Dbench.scg-bare-classpath=$SCG_BARE_CP" "$@" \
   -cp "$GATEWAY_CP" io.newsroom.gateway.bench.ReadRouteBenchmark

@@ -34,7 +34,7 @@ import reactor.netty.http.server.HttpServer;
  * gateway), and latency at a fixed rate (open loop, {@link OpenLoopLoad} in its own JVM).
  *
  * <p>Run with {@code gateway/bench/run-benchmark.sh}. System properties: {@code bench.seconds} (15 per target and
- * round), {@code bench.rounds} (3, targets interleaved, order rotated), {@code bench.warmup} (10 s, repeated until
+ * round), {@code bench.rounds} (3, targets interleaved, order rotated), {@code bench.warmup} (10 s, repeated until steady and at least
  * 30 000 requests), {@code bench.connections} (32), {@code bench.threads} (2), {@code bench.filters} (true),
  * {@code bench.filter-seconds} (10), {@code bench.open-loop-rate} (1000), {@code bench.open-loop-seconds} (20),
  * {@code bench.only} (comma-separated sections: {@code closed,filters,open}).
@@ -57,6 +57,7 @@ public final class ReadRouteBenchmark {
     private final String only = System.getProperty("bench.only", "closed,filters,open");
     private final List<String> jvmFlags = List.of(System.getProperty("bench.jvm-flags",
             "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50 -XX:+ExitOnOutOfMemoryError").trim().split("\\s+"));
+    private final String traceSampling = System.getProperty("bench.trace-sampling", "0.1");
     private final String scgBareClasspath = System.getProperty("bench.scg-bare-classpath", "");
     private final Path work;
     private final List<Process> processes = new ArrayList<>();
@@ -82,9 +83,9 @@ public final class ReadRouteBenchmark {
         redis = LocalRedis.shared();
         String direct = "http://127.0.0.1:" + service.port() + "/articles/" + SLUG;
         System.out.printf("Read route GET %s; wrk -t%d -c%d, %d s per target and round, %d rounds; %d CPUs; JVM flags %s"
-                + " (+ -XX:MaxRAM=1g: the Deployment's 1 GiB limit); Redis %s; load average %s%n", PATH, threads,
-                connections, seconds, rounds, Runtime.getRuntime().availableProcessors(), String.join(" ", jvmFlags),
-                redis.version(), loadAverage());
+                + " (+ -XX:MaxRAM=1g: the Deployment's 1 GiB limit); Redis %s; trace sampling %s; load average %s%n", PATH,
+                threads, connections, seconds, rounds, Runtime.getRuntime().availableProcessors(),
+                String.join(" ", jvmFlags), redis.version(), traceSampling, loadAverage());
 
         Map<String, String> targets = new LinkedHashMap<>();
         targets.put("direct", direct);
@@ -207,13 +208,25 @@ public final class ReadRouteBenchmark {
         return "http://127.0.0.1:" + started.port() + PATH;
     }
 
-    /** A fresh JVM needs tens of thousands of requests before the JIT has compiled the hot path. */
+    /**
+     * A fresh JVM needs tens of thousands of requests before the JIT has compiled the hot path, the gateway (deeper
+     * chain, more code) more than the others: at least 30 000 requests, then until two consecutive warm-up runs
+     * differ by less than 5 % (at most 180 s). With a fixed 30 000, a gateway restarted for the per-filter table was
+     * measured still compiling, 37-57 % slower than the warm full gateway whatever was switched off.
+     */
     private void warmUp(String url) {
         long served = 0;
+        double previous = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        do {
-            served += Wrk.run(url, threads, connections, warmup).requests();
-        } while (served < 30_000 && System.nanoTime() < deadline);
+        while (System.nanoTime() < deadline) {
+            Wrk.Result run = Wrk.run(url, threads, connections, warmup);
+            served += run.requests();
+            boolean steady = previous > 0 && Math.abs(run.perSecond() / previous - 1) < 0.05;
+            if (served >= 30_000 && steady) {
+                return;
+            }
+            previous = run.perSecond();
+        }
     }
 
     private DisposableServer startService() {
@@ -227,7 +240,9 @@ public final class ReadRouteBenchmark {
                 .route(routes -> routes.get("/articles/{slug}", (request, response) -> response
                         .header("Content-Type", "application/json")
                         .header("Cache-Control", "max-age=60, public")
-                        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(article)))))
+                        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(article))))
+                        // The trace collector of deploy/ (Zipkin's span API): the gateway exports its sampled spans here
+                        .post("/api/v2/spans", (request, response) -> request.receive().then(response.status(202).send().then())))
                 .bindNow();
     }
 
@@ -260,6 +275,9 @@ public final class ReadRouteBenchmark {
                 // Rate limiting runs on every request (Redis round trip included) but one client must not be refused.
                 "--newsroom.gateway.rate-limits.fallback.capacity=100000000",
                 "--newsroom.gateway.rate-limits.fallback.period=1s",
+                // Production's tracing (deploy/base/apps/gateway/config.env): its sampling, spans exported to a collector.
+                "--management.tracing.sampling.probability=" + traceSampling,
+                "--management.tracing.export.zipkin.endpoint=http://127.0.0.1:" + this.service.port() + "/api/v2/spans",
                 // Production's structured access log (deploy/base/apps/gateway/config.env), to this JVM's log file.
                 "--logging.structured.format.console=ecs",
                 "--spring.main.banner-mode=off"));

@@ -30,6 +30,7 @@ final class BenchSupport {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + LocalIssuer.shared().issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + LocalIssuer.shared().jwkSetUri(),
                 "--logging.level.root=WARN"));
+        args.addAll(ProductionTracing.arguments());
         args.addAll(List.of(extra));
         return new SpringApplication(SearchApplication.class).run(args.toArray(String[]::new));
     }

@@ -51,7 +51,8 @@ public final class FreshnessBenchmark {
         int warmUpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         // -Dbench.refresh=stock: the stock design (no live refresh, the index's 1 s refresh_interval) for comparison
         boolean stock = "stock".equals(System.getProperty("bench.refresh", "live"));
-        System.out.println("FRESHNESS design: " + (stock ? "stock (1 s refresh_interval, no live refresh)" : "live refresh"));
+        System.out.println("FRESHNESS design: " + (stock ? "stock (1 s refresh_interval, no live refresh)" : "live refresh")
+                + "; trace sampling " + ProductionTracing.sampling() + " (deploy/)");
         try (ConfigurableApplicationContext service = stock
                 ? BenchSupport.startService("--newsroom.search.freshness.live-refresh=false") : BenchSupport.startService();
              EventPublisher publisher = new EventPublisher(LocalKafka.shared().bootstrapServers())) {
