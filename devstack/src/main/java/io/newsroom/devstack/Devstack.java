@@ -131,10 +131,11 @@ public final class Devstack {
             awaitElasticsearch(es, t0);
             prepareStartupCaches(environments);
         }
-        // Elasticsearch takes the longest (8-15 s) and only search-service needs it: the others start meanwhile.
+        // Elasticsearch takes the longest (8-15 s alone, 30-40 s beside everything else) and only search-service needs
+        // it: the others start meanwhile, at a lower CPU priority, as they have time to spare until search-service is up.
         environments.forEach((service, environment) -> {
             if (!service.name().equals(SEARCH)) {
-                launch(service, environment);
+                launch(service, environment, ServiceProcess.OFF_THE_CRITICAL_PATH);
             }
         });
         if (elasticsearch == null) {
@@ -142,7 +143,7 @@ public final class Devstack {
         }
         environments.forEach((service, environment) -> {
             if (service.name().equals(SEARCH)) {
-                launch(service, environment);
+                launch(service, environment, List.of());
             }
         });
         traces.awaitReady(Duration.ofSeconds(90));
@@ -234,7 +235,8 @@ public final class Devstack {
 
     /** Starts the infrastructure side by side; returns with Kafka, PostgreSQL and Redis up, Elasticsearch still starting. */
     private CompletableFuture<LocalElasticsearch> startInfrastructure() {
-        var es = CompletableFuture.supplyAsync(() -> LocalElasticsearch.persistent(settings.dataDir("elasticsearch"), settings.elasticsearchPort()));
+        var es = CompletableFuture.supplyAsync(() -> LocalElasticsearch.persistent(settings.dataDir("elasticsearch"),
+                settings.elasticsearchPort(), ServiceProcess.ELASTICSEARCH_FLAGS));
         var pg = CompletableFuture.supplyAsync(() -> LocalPostgres.persistent(settings.dataDir("postgres"), settings.postgresPort()));
         var kf = CompletableFuture.supplyAsync(() -> LocalKafka.persistent(settings.dataDir("kafka"), settings.kafkaPort()));
         var rd = CompletableFuture.supplyAsync(() -> LocalRedis.onPort(PlatformPlan.REDIS_PORT));
@@ -252,12 +254,12 @@ public final class Devstack {
         System.out.printf("devstack: Elasticsearch %s up in %.1f s%n", elasticsearch.httpUri(), seconds(t0));
     }
 
-    private void launch(PlatformService service, Map<String, String> environment) {
+    private void launch(PlatformService service, Map<String, String> environment, List<String> prefix) {
         synchronized (this) { // not after stop() has run: that process would outlive devstack
             if (stopped.getCount() == 0) {
                 throw new DevstackException("stopped while starting");
             }
-            services.add(ServiceProcess.launch(service, environment, settings));
+            services.add(ServiceProcess.launch(service, environment, settings, prefix));
         }
     }
 

@@ -35,11 +35,33 @@ final class ServiceProcess {
     /** devstack's JVMs: small and quick to start (C1 only, serial GC), as six of them share two cores. Not for production. */
     static final List<String> DEVSTACK_FLAGS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+    /**
+     * Added to devstack's Elasticsearch node (its heap and G1 stay): C1 only. Its start is devstack's critical path
+     * (search-service waits for it) and with C2 it took 22-25 s of CPU alone, 11-16 s without; queries on a developer's
+     * few documents do not need C2's code.
+     */
+    static final List<String> ELASTICSEARCH_FLAGS = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
+     * What devstack puts in front of a process that is off its start's critical path (Elasticsearch, then
+     * search-service): a lower CPU priority, so on a machine with few cores the critical path gets the CPU first and
+     * the others take what is left. It stays for the process's life (only root may raise it again); on a developer's
+     * machine that only matters under full load.
+     */
+    static final List<String> OFF_THE_CRITICAL_PATH = List.of("nice", "-n", "5");
+
     /** devstack's start: its flags, from the service's AOT cache when it has a current one, else from the jar. */
     static ServiceProcess launch(PlatformService service, Map<String, String> environment, DevstackSettings settings) {
+        return launch(service, environment, settings, List.of());
+    }
+
+    /** As {@link #launch(PlatformService, Map, DevstackSettings)}, the command after {@code prefix} (e.g. {@link #OFF_THE_CRITICAL_PATH}). */
+    static ServiceProcess launch(PlatformService service, Map<String, String> environment, DevstackSettings settings,
+                                 List<String> prefix) {
         Path jar = settings.serviceJar(service.name());
         var cache = devstackCache(service.name(), jar);
-        var command = new ArrayList<>(List.of(javaExecutable()));
+        var command = new ArrayList<>(prefix);
+        command.add(javaExecutable());
         boolean cached = cache.isCurrent(javaExecutable());
         if (cached) {
             command.addAll(cache.launchArguments());

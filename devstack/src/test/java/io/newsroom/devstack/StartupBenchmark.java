@@ -269,7 +269,9 @@ public final class StartupBenchmark {
     private String devstackRun(int round, boolean aot) throws Exception {
         Path out = work.resolve("logs/devstack-%d-%s.out".formatted(round, aot ? "aot" : "jar"));
         Files.createDirectories(out.getParent());
-        var command = List.of(ServiceProcess.javaExecutable(), "-Xmx1g", "-Dnewsroom.devstack.root=" + root,
+        // The JVM flags of devstack's own process in devstack/pom.xml (the devstack profile's exec), as -Pdevstack runs it
+        var command = List.of(ServiceProcess.javaExecutable(), "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dnewsroom.devstack.root=" + root,
                 "-Dnewsroom.devstack.home=" + work.resolve("devstack-home"), "-Dnewsroom.devstack.fresh=true",
                 "-Dnewsroom.devstack.aot=" + aot, "-cp", System.getProperty("java.class.path"), Devstack.class.getName());
         long t0 = System.nanoTime();

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "management.server.port=-1")
 class ConsoleTest {
 
+    @RegisterExtension
     static final StubGateway STUB = new StubGateway(0);
     static final StubProvider PROVIDER = new StubProvider();
     static final int PORT = freePort();
@@ -44,7 +46,6 @@ class ConsoleTest {
 
     @AfterAll
     static void stop() {
-        STUB.close();
         PROVIDER.close();
     }
 

@@ -2,8 +2,8 @@ package io.newsroom.site;
 
 import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.infra.http.HttpTestResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,16 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class ManagementPortTest {
 
+    @RegisterExtension
     static final StubGateway STUB = new StubGateway(0);
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("newsroom.site.gateway-url", STUB::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        STUB.close();
     }
 
     @LocalServerPort

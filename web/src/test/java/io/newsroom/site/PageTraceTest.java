@@ -3,8 +3,8 @@ package io.newsroom.site;
 import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.infra.spring.TracingInfra;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,16 +27,12 @@ import static org.awaitility.Awaitility.await;
 @Import(TracingInfra.class)
 class PageTraceTest {
 
+    @RegisterExtension
     static final StubGateway STUB = new StubGateway(0);
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("newsroom.site.gateway-url", STUB::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        STUB.close();
     }
 
     @LocalServerPort

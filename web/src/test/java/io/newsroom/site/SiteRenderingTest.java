@@ -5,8 +5,8 @@ import io.newsroom.infra.http.HttpTestResponse;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,17 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=-1")
 class SiteRenderingTest {
 
+    @RegisterExtension
     static final StubGateway STUB = new StubGateway(0);
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("newsroom.site.gateway-url", STUB::url);
         registry.add("newsroom.site.public-url", () -> "https://news.example");
-    }
-
-    @AfterAll
-    static void stop() {
-        STUB.close();
     }
 
     @LocalServerPort

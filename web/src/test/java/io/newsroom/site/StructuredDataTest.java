@@ -2,9 +2,9 @@ package io.newsroom.site;
 
 import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.infra.node.NodeTools;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=-1")
 class StructuredDataTest {
 
+    @RegisterExtension
     static final StubGateway STUB = new StubGateway(0);
     static Path checker;
 
@@ -41,11 +42,6 @@ class StructuredDataTest {
     @BeforeAll
     static void installTheChecker() {
         checker = NodeTools.install(Path.of("src/test/structured-data"), Path.of("target/structured-data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        STUB.close();
     }
 
     @LocalServerPort

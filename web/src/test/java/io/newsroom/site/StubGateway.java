@@ -2,6 +2,8 @@ package io.newsroom.site;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The public API as the ISSUE-11 contract describes it, canned, on a loopback port: enough for the site's
- * rendering tests (the browser journeys use the real platform). Records each request it gets.
+ * rendering tests (the browser journeys use the real platform). Records each request it gets. A test class holds it
+ * in a {@code @RegisterExtension static} field, which stops it after the class's tests.
  */
-public final class StubGateway implements AutoCloseable {
+public final class StubGateway implements AutoCloseable, AfterAllCallback {
 
     public static final String ARTICLE_ID = "3f1c2a9e-0000-4000-8000-000000000001";
     public static final String SLUG = "israel-rebuffs-calls-for-ceasefire";
@@ -58,6 +61,11 @@ public final class StubGateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public static void main(String[] args) throws InterruptedException {
