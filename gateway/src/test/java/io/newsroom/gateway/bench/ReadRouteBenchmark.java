@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.netty.buffer.Unpooled;
 import io.newsroom.infra.LocalRedis;
@@ -30,12 +32,13 @@ import reactor.netty.http.server.HttpServer;
  * ~2 KB article, so the figures show what each proxy adds. Load comes from {@code wrk} (another process); the JVMs
  * run with the JVM flags of deploy/ ({@code bench.jvm-flags}, set by the script).
  *
- * <p>Then: the cost of each filter (the gateway restarted with one filter switched off, measured next to the full
- * gateway), and latency at a fixed rate (open loop, {@link OpenLoopLoad} in its own JVM).
+ * <p>Then: the cost of each filter (a gateway with one filter switched off beside a full gateway started with it,
+ * measured in interleaved pairs), and latency at a fixed rate (open loop, {@link OpenLoopLoad} in its own JVM).
  *
  * <p>Run with {@code gateway/bench/run-benchmark.sh}. System properties: {@code bench.seconds} (15 per target and
  * round), {@code bench.rounds} (3, targets interleaved, order rotated), {@code bench.warmup} (10 s, repeated until steady and at least
- * 30 000 requests), {@code bench.connections} (32), {@code bench.threads} (2), {@code bench.filters} (true),
+ * 30 000 requests), {@code bench.connections} (32), {@code bench.threads} (2), {@code bench.filters} (the variants:
+ * filter names, several joined by {@code +}, or {@code all}; default each filter alone), {@code bench.filter-pairs} (3),
  * {@code bench.filter-seconds} (10), {@code bench.open-loop-rate} (1000), {@code bench.open-loop-seconds} (20),
  * {@code bench.only} (comma-separated sections: {@code closed,filters,open}).
  */
@@ -45,6 +48,10 @@ public final class ReadRouteBenchmark {
     private static final String PATH = "/api/v1/articles/" + SLUG;
     private static final List<String> FILTERS = List.of("security", "cors", "request-id", "security-headers",
             "rate-limit", "circuit-breaker", "retry", "metrics", "access-log");
+    private static final List<String> METRICS_OFF = List.of("--spring.cloud.gateway.server.webflux.metrics.enabled=false",
+            "--spring.cloud.gateway.server.webflux.observability.enabled=false",
+            "--management.observations.enable.http=false",
+            "--management.observations.enable.spring.security=false");
 
     private final int seconds = Integer.getInteger("bench.seconds", 15);
     private final int rounds = Integer.getInteger("bench.rounds", 3);
@@ -52,9 +59,13 @@ public final class ReadRouteBenchmark {
     private final int connections = Integer.getInteger("bench.connections", 32);
     private final int threads = Integer.getInteger("bench.threads", 2);
     private final int filterSeconds = Integer.getInteger("bench.filter-seconds", 10);
+    private final int filterPairs = Integer.getInteger("bench.filter-pairs", 3);
     private final int openRate = Integer.getInteger("bench.open-loop-rate", 1000);
     private final int openSeconds = Integer.getInteger("bench.open-loop-seconds", 20);
     private final String only = System.getProperty("bench.only", "closed,filters,open");
+    /** The per-filter variants: filter names, or several joined by '+' (switched off together), or "all". */
+    private final List<String> variants = List.of(System.getProperty("bench.filters", String.join(",", FILTERS))
+            .split(","));
     private final List<String> jvmFlags = List.of(System.getProperty("bench.jvm-flags",
             "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50 -XX:+ExitOnOutOfMemoryError").trim().split("\\s+"));
     private final String traceSampling = System.getProperty("bench.trace-sampling", "0.1");
@@ -102,7 +113,7 @@ public final class ReadRouteBenchmark {
             openLoop(targets);
         }
         if (only.contains("filters")) {
-            filterCosts(targets.get("gateway"));
+            filterCosts();
         }
         System.out.printf("%nload average at the end: %s%n", loadAverage());
     }
@@ -177,28 +188,56 @@ public final class ReadRouteBenchmark {
         }
     }
 
-    private void filterCosts(String fullUrl) throws Exception {
-        System.out.printf("%nper-filter cost: the gateway restarted with one filter off, %d s each, next to the full "
-                + "gateway (measured just before, same conditions)%n%-17s %10s %10s %8s %14s  %s%n", filterSeconds,
-                "switched off", "full req/s", "off req/s", "gain", "µs/req (2 CPU)", "load average");
-        for (String filter : FILTERS) {
-            List<String> args = filter.equals("metrics")
-                    ? List.of("--spring.cloud.gateway.server.webflux.metrics.enabled=false",
-                    "--spring.cloud.gateway.server.webflux.observability.enabled=false",
-                    "--management.observations.enable.http=false",
-                    "--management.observations.enable.spring.security=false")
-                    : List.of("--newsroom.gateway.switched-off=" + filter);
-            Started variant = startGateway("without-" + filter, args);
+    /**
+     * Each variant next to a full gateway started with it: both fresh, warmed the same way, then measured in
+     * interleaved pairs. Measured against the long-running full gateway instead, every variant looked slower than it
+     * was: the JIT keeps improving a JVM for many minutes here (the full gateway went from 2 085 to 2 984 req/s within
+     * one 15-minute run), so "access log off" and "metrics off" came out 15-32 % slower than the full chain.
+     */
+    private void filterCosts() throws Exception {
+        System.out.printf("%nper-filter cost: for each variant a fresh full gateway and a fresh gateway with the variant's "
+                + "filters off, both warmed until steady, then %d interleaved pairs of %d s%n%-17s %10s %10s %8s %14s  %s%n",
+                filterPairs, filterSeconds, "switched off", "full req/s", "off req/s", "gain", "µs/req (2 CPU)",
+                "load average");
+        for (String filter : variants) {
+            Started fullGateway = startGateway("full-beside-" + filter, List.of());
+            Started variant = startGateway("without-" + filter, switchedOff(filter));
+            String fullUrl = url(fullGateway);
             String url = url(variant);
+            warmUp(fullUrl);
             warmUp(url);
-            Wrk.Result full = Wrk.run(fullUrl, threads, connections, filterSeconds);
-            Wrk.Result off = Wrk.run(url, threads, connections, filterSeconds);
-            double micros = Runtime.getRuntime().availableProcessors() * 1e6
-                    * (1 / full.perSecond() - 1 / off.perSecond());
-            System.out.printf("%-17s %10.0f %10.0f %+7.1f%% %14.1f  %s%n", filter, full.perSecond(), off.perSecond(),
-                    100 * (off.perSecond() / full.perSecond() - 1), micros, loadAverage());
+            // Interleaved on/off pairs: one pair resolves little on a machine whose speed moves ±25 % a minute.
+            double[] fullRates = new double[filterPairs];
+            double[] offRates = new double[filterPairs];
+            double[] gains = new double[filterPairs];
+            for (int pair = 0; pair < filterPairs; pair++) {
+                fullRates[pair] = Wrk.run(fullUrl, threads, connections, filterSeconds).perSecond();
+                offRates[pair] = Wrk.run(url, threads, connections, filterSeconds).perSecond();
+                gains[pair] = offRates[pair] / fullRates[pair] - 1;
+            }
+            double full = median(fullRates);
+            double off = median(offRates);
+            double micros = Runtime.getRuntime().availableProcessors() * 1e6 * (1 / full - 1 / off);
+            System.out.printf("%-17s %10.0f %10.0f %+7.1f%% %14.1f  %s  (pairs: %s)%n", filter, full, off,
+                    100 * median(gains), micros, loadAverage(), Arrays.stream(gains)
+                            .mapToObj(g -> String.format("%+.0f%%", 100 * g)).collect(Collectors.joining(" ")));
             stop(variant.process());
+            stop(fullGateway.process());
         }
+    }
+
+    /** The gateway's arguments that switch off a variant's filters; metrics by the standard Boot/SCG properties. */
+    private static List<String> switchedOff(String variant) {
+        List<String> names = variant.equals("all") ? FILTERS : List.of(variant.split("\\+"));
+        List<String> args = new ArrayList<>();
+        List<String> filters = names.stream().filter(name -> !name.equals("metrics")).toList();
+        if (!filters.isEmpty()) {
+            args.add("--" + "newsroom.gateway.switched-off=" + String.join(",", filters));
+        }
+        if (names.contains("metrics")) {
+            args.addAll(METRICS_OFF);
+        }
+        return args;
     }
 
     private record Started(Process process, int port) {
