@@ -12,9 +12,7 @@ import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderC
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
-import org.springframework.cloud.gateway.support.ConfigurationService;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,15 +21,14 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnFilterOn(FilterSwitches.RATE_LIMIT)
 class RateLimitConfiguration {
 
-    /**
-     * SCG's {@link RedisRateLimiter} (its Lua script, Redis's clock), built here rather than taken from
-     * GatewayRedisAutoConfiguration so that it runs the script through {@link TokenBucketScript} (hashed once).
-     * Not a bean: nothing else routes through it.
-     */
     @Bean
-    RateLimiter rateLimiter(RateLimitProperties properties, ReactiveStringRedisTemplate redis,
-                            ConfigurationService configurations) {
-        return new RateLimiter(properties, new RedisRateLimiter(redis, TokenBucketScript.load(), configurations));
+    RedisTokenBuckets redisTokenBuckets(RedisConnectionFactory redis) {
+        return new RedisTokenBuckets(redis);
+    }
+
+    @Bean
+    RateLimiter rateLimiter(RateLimitProperties properties, RedisTokenBuckets buckets) {
+        return new RateLimiter(properties, buckets);
     }
 
     @Bean

@@ -1,12 +1,12 @@
 package io.newsroom.gateway.ratelimit;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
-import io.netty.util.concurrent.EventExecutor;
 import io.newsroom.gateway.clientaddress.ClientAddresses;
 import io.newsroom.gateway.errors.ProblemResponses;
 import org.slf4j.Logger;
@@ -19,8 +19,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 /**
@@ -56,25 +54,20 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        Mono<RateLimiter.Decision> decision = limiter.take(exchange.getRequest(), ClientAddresses.of(exchange));
-        Scheduler home = connectionLoop(exchange);
+        CompletionStage<RateLimiter.Decision> decision = limiter.take(exchange.getRequest(),
+                ClientAddresses.of(exchange));
+        Executor home = connectionLoop(exchange);
         if (home != null) {
             // Redis answers on Lettuce's event loop; without this hop the whole rest of the chain, the call to the
             // service included, would run there, away from the client connection's loop and its pooled connections.
-            decision = decision.publishOn(home);
+            decision = decision.thenApplyAsync(Function.identity(), home);
         }
-        return decision.flatMap(d -> apply(d, exchange, chain));
+        return Mono.fromCompletionStage(decision).flatMap(d -> apply(d, exchange, chain));
     }
 
-    private final Map<EventExecutor, Scheduler> loops = new ConcurrentHashMap<>();
-
-    private Scheduler connectionLoop(ServerWebExchange exchange) {
+    private static Executor connectionLoop(ServerWebExchange exchange) {
         Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-        if (!(nativeRequest instanceof Connection connection)) {
-            return null;
-        }
-        EventExecutor loop = connection.channel().eventLoop();
-        return loops.computeIfAbsent(loop, executor -> Schedulers.fromExecutor(executor));
+        return nativeRequest instanceof Connection connection ? connection.channel().eventLoop() : null;
     }
 
     private Mono<Void> apply(RateLimiter.Decision decision, ServerWebExchange exchange, WebFilterChain chain) {

@@ -1,16 +1,15 @@
 package io.newsroom.gateway.ratelimit;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import io.newsroom.gateway.routing.RequestRule;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import reactor.core.publisher.Mono;
 
 /**
  * Rate limits shared by every gateway replica: one token bucket per (policy, client address) in Redis, kept by
- * Spring Cloud Gateway's {@link RedisRateLimiter} (one Lua script, atomic, Redis's clock). The first policy whose
- * methods and paths match applies, else the fallback. When Redis cannot be reached the request is allowed
+ * Spring Cloud Gateway's token-bucket script ({@link RedisTokenBuckets}: atomic, Redis's clock). The first policy
+ * whose methods and paths match applies, else the fallback. When Redis cannot be reached the request is allowed
  * ({@link Decision#storeFailed()}): reads must not fail because the limiter's store did.
  */
 public class RateLimiter {
@@ -20,30 +19,23 @@ public class RateLimiter {
 
     private final List<Rule> rules;
     private final RedisPolicy fallback;
-    private final RedisRateLimiter redis;
+    private final RedisTokenBuckets buckets;
 
-    public RateLimiter(RateLimitProperties properties, RedisRateLimiter redis) {
+    RateLimiter(RateLimitProperties properties, RedisTokenBuckets buckets) {
         this.rules = properties.policies().stream()
                 .map(policy -> new Rule(new RequestRule(policy.methods(), policy.paths()), RedisPolicy.of(policy)))
                 .toList();
         this.fallback = RedisPolicy.of(properties.fallback());
-        this.redis = redis;
-        rules.forEach(rule -> register(rule.policy()));
-        register(fallback);
+        this.buckets = buckets;
     }
 
-    private void register(RedisPolicy policy) {
-        redis.getConfig().put(policy.policy().name(), policy.config());
-    }
-
-    Mono<Decision> take(ServerHttpRequest request, String clientAddress) {
+    /** Never completes exceptionally: a store failure is a {@link Decision#storeFailed()} decision. */
+    CompletionStage<Decision> take(ServerHttpRequest request, String clientAddress) {
         RedisPolicy policy = policyFor(request);
-        return redis.isAllowed(policy.policy().name(), policy.policy().name() + '|' + clientAddress)
-                .map(response -> {
-                    String left = response.getHeaders().get(redis.getRemainingHeader());
-                    long tokensLeft = left == null ? -1 : Long.parseLong(left);
-                    return new Decision(response.isAllowed(), policy, tokensLeft);
-                });
+        return buckets.take(policy.policy().name() + '|' + clientAddress, policy)
+                .handle((answer, failure) -> failure == null
+                        ? new Decision(answer.get(0) == 1L, policy, answer.get(1))
+                        : new Decision(true, policy, -1));
     }
 
     private RedisPolicy policyFor(ServerHttpRequest request) {
@@ -57,7 +49,7 @@ public class RateLimiter {
 
     /**
      * @param tokensLeft tokens in the bucket after this request; -1 when the store could not be asked (the
-     *                   library then allows the request)
+     *                   request is then allowed)
      */
     record Decision(boolean allowed, RedisPolicy redisPolicy, long tokensLeft) {
 

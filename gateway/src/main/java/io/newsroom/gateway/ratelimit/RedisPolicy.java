@@ -1,8 +1,7 @@
 package io.newsroom.gateway.ratelimit;
 
 import java.math.BigInteger;
-
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A policy ("{@code capacity} requests per {@code period}") as SCG's Redis token bucket, which refills a whole number
@@ -24,9 +23,17 @@ record RedisPolicy(RateLimitPolicy policy, int requestedTokens, int replenishRat
                 "%d;w=%d;name=\"%s\"".formatted(policy.capacity(), seconds, policy.name()));
     }
 
-    RedisRateLimiter.Config config() {
-        return new RedisRateLimiter.Config().setReplenishRate(replenishRate).setBurstCapacity(burstCapacity)
-                .setRequestedTokens(requestedTokens);
+    /**
+     * The token-bucket script's arguments, the same for every request of this policy: replenish rate, burst
+     * capacity, now (empty: the script reads Redis's clock, so replicas need no synchronised clocks) and tokens
+     * requested.
+     */
+    byte[][] scriptArguments() {
+        return new byte[][] {ascii(replenishRate), ascii(burstCapacity), new byte[0], ascii(requestedTokens)};
+    }
+
+    private static byte[] ascii(long number) {
+        return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Requests left, from the tokens Redis reports. */

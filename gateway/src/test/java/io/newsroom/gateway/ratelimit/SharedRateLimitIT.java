@@ -15,6 +15,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two gateway replicas in front of one Redis hold one limit between them, and a gateway whose Redis is gone lets
@@ -78,6 +79,31 @@ class SharedRateLimitIT {
         double failures = gateway.getBean(MeterRegistry.class).get("newsroom.gateway.rate_limit.store_failures")
                 .counter().count();
         assertThat(failures).isGreaterThanOrEqualTo(7);
+    }
+
+    /** A restarted Redis has neither the buckets nor the script (NOSCRIPT): the gateway loads it again and limits. */
+    @Test
+    void afterRedisRestartsTheLimitHoldsAgain() {
+        LocalRedis own = LocalRedis.startNew();
+        int port = own.port();
+        HttpTestClient client = client(start(port));
+        String reader = "2001:db8:77::3";
+        assertThat(post(client, reader)).isEqualTo(200);
+
+        own.stop();
+        LocalRedis restarted = LocalRedis.onPort(port);
+        try {
+            // Lettuce reconnects in the background; until then requests pass unlimited (another reader's probes).
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.post(COMMENT_THREAD, COMMENT,
+                    "X-Forwarded-For", "2001:db8:77::4").header("RateLimit-Remaining") != null);
+            int[] statuses = new int[6];
+            for (int i = 0; i < statuses.length; i++) {
+                statuses[i] = post(client, reader);
+            }
+            assertThat(statuses).as("a fresh bucket of 5, then refused").containsExactly(200, 200, 200, 200, 200, 429);
+        } finally {
+            restarted.stop();
+        }
     }
 
     private static ConfigurableApplicationContext start() {
