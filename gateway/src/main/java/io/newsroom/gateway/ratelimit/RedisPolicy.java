@@ -10,26 +10,20 @@ import java.nio.charset.StandardCharsets;
  * most; for 120 per minute: 1, 2, 120. The smallest such numbers (divided by gcd(capacity, seconds)).
  */
 record RedisPolicy(RateLimitPolicy policy, int requestedTokens, int replenishRate, long burstCapacity,
-                   String limitHeader, String policyHeader) {
+                   String limitHeader, String policyHeader, byte[][] scriptArguments) {
 
     static RedisPolicy of(RateLimitPolicy policy) {
         long seconds = Math.max(1, policy.period().toSeconds());
         long gcd = BigInteger.valueOf(policy.capacity()).gcd(BigInteger.valueOf(seconds)).longValueExact();
         int requested = Math.toIntExact(seconds / gcd);
         int rate = Math.toIntExact(policy.capacity() / gcd);
-        // RateLimit-Limit and RateLimit-Policy are the same on every answer: made once, not formatted per request.
-        return new RedisPolicy(policy, requested, rate, (long) policy.capacity() * requested,
-                Integer.toString(policy.capacity()),
-                "%d;w=%d;name=\"%s\"".formatted(policy.capacity(), seconds, policy.name()));
-    }
-
-    /**
-     * The token-bucket script's arguments, the same for every request of this policy: replenish rate, burst
-     * capacity, now (empty: the script reads Redis's clock, so replicas need no synchronised clocks) and tokens
-     * requested.
-     */
-    byte[][] scriptArguments() {
-        return new byte[][] {ascii(replenishRate), ascii(burstCapacity), new byte[0], ascii(requestedTokens)};
+        long burst = (long) policy.capacity() * requested;
+        // RateLimit-Limit, RateLimit-Policy and the script's arguments are the same for every request: made once.
+        // The arguments: replenish rate, burst capacity, now (empty: the script reads Redis's clock, so replicas
+        // need no synchronised clocks) and tokens requested. Lettuce only reads them.
+        return new RedisPolicy(policy, requested, rate, burst, Integer.toString(policy.capacity()),
+                "%d;w=%d;name=\"%s\"".formatted(policy.capacity(), seconds, policy.name()),
+                new byte[][] {ascii(rate), ascii(burst), new byte[0], ascii(requested)});
     }
 
     private static byte[] ascii(long number) {

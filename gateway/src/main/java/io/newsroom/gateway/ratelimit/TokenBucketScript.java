@@ -12,8 +12,7 @@ import org.springframework.data.redis.core.script.DigestUtils;
  * Spring Cloud Gateway's own token-bucket script ({@code META-INF/scripts/request_rate_limiter.lua} in its jar,
  * unchanged), read and hashed once: keys {@code request_rate_limiter.{id}.tokens} and {@code .timestamp}, arguments
  * replenish rate, burst capacity, now (empty: Redis's clock) and tokens requested; answers {@code [allowed, tokens
- * left]}. SCG's bean wraps it in a {@code ResourceScriptSource}, whose {@code getSha1()} asks the jar for the file's
- * last-modified time on every call, under a lock.
+ * left]}.
  */
 record TokenBucketScript(String text, String sha1) {
 
