@@ -128,7 +128,8 @@ final class AotCache {
         return "%s %x %s %s".formatted(jar.getFileName(), digest.getValue(), Path.of(java).toRealPath(), String.join(" ", jvmFlags));
     }
 
-    private static void run(List<String> command, Map<String, String> environment, Path log, Duration timeout, String what) {
+    /** Runs a command to its end, its output appended to {@code log}; throws if it fails or outlasts {@code timeout}. */
+    static void run(List<String> command, Map<String, String> environment, Path log, Duration timeout, String what) {
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -173,7 +174,7 @@ final class AotCache {
         return Path.of(ProcessHandle.current().info().command().orElse("java")).toAbsolutePath().normalize();
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

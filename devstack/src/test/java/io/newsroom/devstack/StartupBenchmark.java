@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +30,12 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li><b>services</b>: Kafka, PostgreSQL, Elasticsearch and Redis start once (local-infra, random ports), then each
- *   service starts alone {@code bench.rounds} times in each of two ways, alternating which goes first: {@code jar}, the
+ *   service starts alone {@code bench.rounds} times in each of three ways, taking turns at going first: {@code jar}, the
  *   Deployments' JAVA_TOOL_OPTIONS before issue 16 ({@code bench.baseline-flags}) and {@code java -jar}, as the images
  *   started then; {@code aot}, their JAVA_TOOL_OPTIONS now ({@code bench.jvm-flags}) from the extracted jar with its JDK
- *   AOT cache (one training run each, timed, before the rounds). Both with the heap and collector of a 1 GiB, 2 CPU
+ *   AOT cache trained against the data stores, as devstack makes it; {@code image}, the same flags and the image's entry
+ *   point with the cache {@code deploy/images/Dockerfile} makes ({@link ImageAotCache}: trained with no data store
+ *   reachable). Each training run is timed, before the rounds. All with the heap and collector of a 1 GiB, 2 CPU
  *   pod. Ready = process start until {@code /actuator/health/readiness} on
  *   the management port answers 200 (polled every 25 ms); RSS = VmRSS 3 s after ready (idle).</li>
  *   <li><b>devstack</b>: {@code Devstack} as a process (fresh data), as {@code ./mvnw -Pdevstack} runs it, without
@@ -46,6 +49,8 @@ public final class StartupBenchmark {
 
     private static final List<String> SERVICES = List.of("auth-server", "article-service", "comment-service",
             "search-service", "gateway", "web");
+    /** jar: before issue 16; aot: devstack's cache (trained against the data stores); image: deploy/images/Dockerfile's. */
+    private static final List<String> VARIANTS = List.of("jar", "aot", "image");
     private static final HttpTestClient HTTP = HttpTestClient.to("http://localhost:8080").withTimeout(Duration.ofSeconds(5));
 
     private final Path root;
@@ -89,6 +94,13 @@ public final class StartupBenchmark {
         System.exit(0); // the shared infrastructure stops in its shutdown hooks
     }
 
+    /** {@code list} started at position {@code by} (mod its size), so each variant takes its turn at going first. */
+    private static List<String> rotated(List<String> list, int by) {
+        var rotated = new ArrayList<>(list);
+        Collections.rotate(rotated, -(by % list.size()));
+        return rotated;
+    }
+
     private static List<String> flags(String property, String fallback) {
         return Stream.of(System.getProperty(property, fallback).trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
     }
@@ -121,6 +133,7 @@ public final class StartupBenchmark {
         String java = ServiceProcess.javaExecutable();
         var results = new LinkedHashMap<String, Map<String, List<Run>>>();
         var caches = new HashMap<String, AotCache>();
+        var images = new HashMap<String, ImageAotCache>();
         var services = new HashMap<String, PlatformService>();
         var environments = new HashMap<String, Map<String, String>>();
         for (String name : names) {
@@ -146,23 +159,31 @@ public final class StartupBenchmark {
                         Files.size(cache.cache()) >> 20);
             }
             caches.put(name, cache);
-            results.put(name, new LinkedHashMap<>(Map.of("jar", new ArrayList<>(), "aot", new ArrayList<>())));
+            long imageTrained = System.nanoTime();
+            images.put(name, ImageAotCache.build(root, name, work.resolve("image").resolve(name), java,
+                    work.resolve("logs/" + name + "-image-training.log")));
+            System.out.printf("%-16s image's AOT cache (deploy/images/aot-training.sh, no data stores) trained in %.1f s (%d MB)%n",
+                    name, (System.nanoTime() - imageTrained) / 1e9, Files.size(images.get(name).cache()) >> 20);
+            var byVariant = new LinkedHashMap<String, List<Run>>();
+            VARIANTS.forEach(variant -> byVariant.put(variant, new ArrayList<>()));
+            results.put(name, byVariant);
         }
         for (int round = 1; round <= rounds; round++) {
             for (String name : names) {
-                var order = round % 2 == 1 ? List.of("jar", "aot") : List.of("aot", "jar");
-                for (String variant : order) {
+                for (String variant : rotated(VARIANTS, round - 1)) {
                     var command = new ArrayList<>(List.of(java));
-                    if (variant.equals("jar")) {
-                        command.addAll(baselineFlags);
-                        command.addAll(List.of("-jar", settings.serviceJar(name).toString()));
-                    } else {
-                        command.addAll(caches.get(name).launchArguments());
+                    switch (variant) {
+                        case "jar" -> {
+                            command.addAll(baselineFlags);
+                            command.addAll(List.of("-jar", settings.serviceJar(name).toString()));
+                        }
+                        case "aot" -> command.addAll(caches.get(name).launchArguments());
+                        default -> command.addAll(images.get(name).launchArguments(improvedFlags));
                     }
                     var run = measure(services.get(name), command, environments.get(name),
                             work.resolve("logs/%s-%s-%d.log".formatted(name, variant, round)));
                     results.get(name).get(variant).add(run);
-                    System.out.printf("round %d %-16s %-3s ready %5.2f s  RSS %4d MB  (load %s)%n", round, name, variant,
+                    System.out.printf("round %d %-16s %-5s ready %5.2f s  RSS %4d MB  (load %s)%n", round, name, variant,
                             run.readySeconds(), run.rssMb(), loadAverage());
                 }
             }
@@ -173,15 +194,19 @@ public final class StartupBenchmark {
             }
         }
         System.out.printf("%n%d rounds, each service alone, a 1 GiB / 2 CPU pod's JVM; median (min-max)%n", rounds);
-        System.out.printf("| service | ready, jar | ready, AOT cache | ratio | idle RSS, jar | idle RSS, AOT cache |%n");
-        System.out.printf("|---|---|---|---|---|---|%n");
+        System.out.printf("| service | ready, jar | ready, AOT cache | ratio | ready, image's cache | ratio | idle RSS, jar | idle RSS, AOT cache | idle RSS, image's cache |%n");
+        System.out.printf("|---|---|---|---|---|---|---|---|---|%n");
         results.forEach((name, byVariant) -> {
             var jar = byVariant.get("jar");
             var aot = byVariant.get("aot");
-            System.out.printf("| %s | %s | %s | %.2f | %d MB | %d MB |%n", name, spread(jar), spread(aot),
-                    median(aot.stream().mapToDouble(Run::readySeconds).toArray()) / median(jar.stream().mapToDouble(Run::readySeconds).toArray()),
+            var image = byVariant.get("image");
+            double jarReady = median(jar.stream().mapToDouble(Run::readySeconds).toArray());
+            System.out.printf("| %s | %s | %s | %.2f | %s | %.2f | %d MB | %d MB | %d MB |%n", name, spread(jar), spread(aot),
+                    median(aot.stream().mapToDouble(Run::readySeconds).toArray()) / jarReady, spread(image),
+                    median(image.stream().mapToDouble(Run::readySeconds).toArray()) / jarReady,
                     (long) median(jar.stream().mapToDouble(Run::rssMb).toArray()),
-                    (long) median(aot.stream().mapToDouble(Run::rssMb).toArray()));
+                    (long) median(aot.stream().mapToDouble(Run::rssMb).toArray()),
+                    (long) median(image.stream().mapToDouble(Run::rssMb).toArray()));
         });
         System.out.println();
     }

@@ -3,7 +3,6 @@ package io.newsroom.consumers;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -48,15 +47,16 @@ public class ConsumersAutoConfiguration {
     }
 
     /** Singletons are initialised before lifecycle beans start, so the topics exist before the consumers run. */
+    /** The dead-letter topics, made as the service starts (before its consumers), not while its context is refreshed. */
     @Bean
-    SmartInitializingSingleton deadLetterTopics(KafkaProperties kafka, ObjectProvider<ConsumerExtras> extras) {
-        return () -> {
+    StartupStep deadLetterTopics(KafkaProperties kafka, ObjectProvider<ConsumerExtras> extras) {
+        return new StartupStep(() -> {
             List<String> sources = merged(extras).deadLetterTopicsFor();
             if (!sources.isEmpty()) {
                 DeadLetterTopics topics = new DeadLetterTopics(kafka.buildAdminProperties());
                 sources.forEach(topics::ensureFor);
             }
-        };
+        });
     }
 
     @Bean

@@ -11,7 +11,8 @@
  *       headers and {@link DeadLetterReason#HEADER}.</li>
  *   <li>While the store is away (the outage exceptions) the record is retried, 0.5 s, 1 s, then every 2 s, until
  *       it is back: an outage delays events, it never dead-letters good ones.</li>
- *   <li>The dead-letter topics a service names are created before its consumers start ({@link DeadLetterTopics}).</li>
+ *   <li>The dead-letter topics a service names are created as it starts, before its consumers ({@link DeadLetterTopics},
+ *       {@link StartupStep}), not while its context is refreshed.</li>
  *   <li>A stopping consumer waits at most {@code close-timeout} in {@code KafkaConsumer.close()}
  *       ({@link BoundedConsumerClose}).</li>
  * </ul>

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * and swap the alias in one atomic step.
  */
 @Component
-public class ArticleIndex implements InitializingBean {
+public class ArticleIndex {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
 
@@ -40,9 +39,11 @@ public class ArticleIndex implements InitializingBean {
         return properties.alias();
     }
 
-    /** Creates {@code articles-v1} behind the alias on first start, so the consumers have somewhere to write. */
-    @Override
-    public void afterPropertiesSet() throws IOException {
+    /**
+     * Creates {@code articles-v1} behind the alias on first start, so the consumers have somewhere to write;
+     * an existing index gets the configured replica count. Called by {@link IndexSetup} as the service starts.
+     */
+    void setUp() throws IOException {
         if (currentIndex().isEmpty()) {
             String first = indexName(1);
             create(first);

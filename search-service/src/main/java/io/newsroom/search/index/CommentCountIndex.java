@@ -11,7 +11,6 @@ import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * the article topic (comment events are deleted after 14 days and could not be replayed).
  */
 @Component
-public class CommentCountIndex implements InitializingBean {
+public class CommentCountIndex {
 
     private final ElasticsearchClient client;
     private final String index;
@@ -42,8 +41,8 @@ public class CommentCountIndex implements InitializingBean {
     public record CommentCount(String articleId, long commentCount, long sequence) {
     }
 
-    @Override
-    public void afterPropertiesSet() throws IOException {
+    /** Creates the index on first start, or gives it the configured replica count. Called by {@link IndexSetup}. */
+    void setUp() throws IOException {
         if (!client.indices().exists(e -> e.index(index)).value()) {
             IndexDefinition definition = IndexDefinition.load(IndexDefinition.COMMENT_COUNTS, "standard", replicas);
             client.indices().create(c -> c.index(index)
