@@ -9,7 +9,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -202,7 +205,7 @@ class ConsoleJourneysIT {
             WebElement page = editor.driver.findElement(By.tagName("html"));
             editor.driver.findElement(By.cssSelector("li[data-pick='" + writtenId + "'] button[value^='up:']")).click();
             // every move ends on a page with the same notice: wait for the new page, not the notice
-            wait(editor, 15).until(ExpectedConditions.stalenessOf(page));
+            wait(editor, 15).until(replaced(page));
             wait(editor, 15).until(d -> text(d, ".notice").equals("Moved up."));
         }
         assertThat(editor.driver.findElement(By.cssSelector("li[data-pick]")).getAttribute("data-pick")).isEqualTo(writtenId);
@@ -403,9 +406,30 @@ class ConsoleJourneysIT {
     }
 
     /** A wait that looks again when the page was replaced between finding an element and reading it (a POST's redirect). */
+    /**
+     * The page {@code element} was found on has been replaced by a new one. Selenium's {@code stalenessOf} only knows
+     * the stale-element error; while the new page is loading Chromium may instead answer "Node with given id does not
+     * belong to the document" (an inspector error, seen in CI), which says the same thing.
+     */
+    private static ExpectedCondition<Boolean> replaced(WebElement element) {
+        return d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
     private static WebDriverWait wait(SiteBrowser b, int seconds) {
         WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(seconds));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
