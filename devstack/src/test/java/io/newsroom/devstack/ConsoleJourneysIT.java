@@ -405,7 +405,6 @@ class ConsoleJourneysIT {
         return found.isEmpty() ? "" : found.getFirst().getText();
     }
 
-    /** A wait that looks again when the page was replaced between finding an element and reading it (a POST's redirect). */
     /**
      * The page {@code element} was found on has been replaced by a new one. Selenium's {@code stalenessOf} only knows
      * the stale-element error; while the new page is loading Chromium may instead answer "Node with given id does not
@@ -427,6 +426,7 @@ class ConsoleJourneysIT {
         };
     }
 
+    /** A wait that looks again when the page was replaced between finding an element and reading it (a POST's redirect). */
     private static WebDriverWait wait(SiteBrowser b, int seconds) {
         WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(seconds));
         wait.ignoring(StaleElementReferenceException.class);

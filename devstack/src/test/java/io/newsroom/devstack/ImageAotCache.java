@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -18,14 +20,12 @@ import java.util.stream.Stream;
  * with no data store reachable (an image build has none: every data store the services know is pointed at a closed
  * port). Used by {@link ImageAotTrainingIT} and by {@link StartupBenchmark}'s {@code image} starts.
  *
- * @param app   the image's {@code /app}: {@code app.jar}, {@code lib/} and {@code app.aot}
- * @param cache {@code app.aot}
+ * @param app the image's {@code /app}: {@code app.jar}, {@code lib/} and {@code app.aot}
  */
-record ImageAotCache(Path app, Path cache) {
+record ImageAotCache(Path app) {
 
-    /** The Dockerfile's JAVA_TOOL_OPTIONS, in effect during its training run. */
-    static final String IMAGE_JAVA_TOOL_OPTIONS = "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final Pattern JAVA_TOOL_OPTIONS = Pattern.compile("(?m)^ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"");
 
     static ImageAotCache build(Path root, String module, Path work, String java, Path log) throws IOException {
         Path extract = Files.createDirectories(work.resolve("extract"));
@@ -40,17 +40,30 @@ record ImageAotCache(Path app, Path cache) {
         }
         var environment = new HashMap<>(noDataStores());
         environment.put("JAVA", java);
-        environment.put("JAVA_TOOL_OPTIONS", IMAGE_JAVA_TOOL_OPTIONS);
-        Path cache = app.resolve("app.aot");
+        environment.put("JAVA_TOOL_OPTIONS", javaToolOptions(root)); // in effect during the Dockerfile's training run
+        var image = new ImageAotCache(app);
         AotCache.run(List.of("sh", root.resolve("deploy/images/aot-training.sh").toString(), app.resolve("app.jar").toString(),
-                cache.toString()), environment, log, TIMEOUT, "aot-training.sh of " + module);
-        return new ImageAotCache(app, cache);
+                image.cache().toString()), environment, log, TIMEOUT, "aot-training.sh of " + module);
+        return image;
+    }
+
+    Path cache() {
+        return app.resolve("app.aot");
+    }
+
+    /** The Dockerfile's own {@code ENV JAVA_TOOL_OPTIONS}, read from it rather than copied here. */
+    private static String javaToolOptions(Path root) throws IOException {
+        Matcher env = JAVA_TOOL_OPTIONS.matcher(Files.readString(root.resolve("deploy/images/Dockerfile")));
+        if (!env.find()) {
+            throw new IllegalStateException("no ENV JAVA_TOOL_OPTIONS in deploy/images/Dockerfile");
+        }
+        return env.group(1);
     }
 
     /** The image's entry point: {@code java -XX:AOTCache=app.aot -jar app.jar}, after {@code jvmFlags}. */
     List<String> launchArguments(List<String> jvmFlags) {
         var arguments = new ArrayList<>(jvmFlags);
-        arguments.addAll(List.of("-XX:AOTCache=" + cache, "-jar", app.resolve("app.jar").toString()));
+        arguments.addAll(List.of("-XX:AOTCache=" + cache(), "-jar", app.resolve("app.jar").toString()));
         return arguments;
     }
 

@@ -46,7 +46,6 @@ public class ConsumersAutoConfiguration {
         return new RetryThenDeadLetter(deadLetters, properties, outages);
     }
 
-    /** Singletons are initialised before lifecycle beans start, so the topics exist before the consumers run. */
     /** The dead-letter topics, made as the service starts (before its consumers), not while its context is refreshed. */
     @Bean
     StartupStep deadLetterTopics(KafkaProperties kafka, ObjectProvider<ConsumerExtras> extras) {

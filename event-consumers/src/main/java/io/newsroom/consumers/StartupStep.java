@@ -11,7 +11,7 @@ import org.springframework.context.SmartLifecycle;
 public class StartupStep implements SmartLifecycle {
 
     /** Earlier than every phase Spring Boot, spring-kafka and the binder use (web server, containers, bindings). */
-    public static final int PHASE = Integer.MIN_VALUE + 1000;
+    private static final int PHASE = Integer.MIN_VALUE + 1000;
 
     private final Runnable step;
     private volatile boolean done;
