@@ -28,6 +28,7 @@ public class ArticleIndex {
     private final ElasticsearchClient client;
     private final IndexProperties properties;
     private final Pattern generation;
+    private volatile boolean setUp;
 
     public ArticleIndex(ElasticsearchClient client, IndexProperties properties) {
         this.client = client;
@@ -51,6 +52,17 @@ public class ArticleIndex {
             log.info("Created {} behind alias {}", first, alias());
         } else {
             currentIndex().ifPresent(this::applyReplicas);
+        }
+        setUp = true;
+    }
+
+    /**
+     * Refuses a write before {@link #setUp()} has run: Elasticsearch would create an index named like the alias,
+     * with guessed mappings, and the alias could never be added. The consumers retry until it has run.
+     */
+    public void requireSetUp(String what) {
+        if (!setUp) {
+            throw ElasticsearchUnavailable.notSetUp(what);
         }
     }
 

@@ -30,6 +30,7 @@ public class CommentCountIndex {
     private final ElasticsearchClient client;
     private final String index;
     private final int replicas;
+    private volatile boolean setUp;
 
     public CommentCountIndex(ElasticsearchClient client, IndexProperties properties) {
         this.client = client;
@@ -51,6 +52,7 @@ public class CommentCountIndex {
         } else if (!Integer.toString(replicas).equals(ArticleIndex.replicasOf(client, index))) {
             client.indices().putSettings(p -> p.index(index).settings(s -> s.numberOfReplicas(Integer.toString(replicas))));
         }
+        setUp = true;
     }
 
     /**
@@ -61,6 +63,9 @@ public class CommentCountIndex {
     public Map<Integer, String> store(List<CommentCount> counts) {
         if (counts.isEmpty()) {
             return Map.of();
+        }
+        if (!setUp) { // a write before the set-up would create the index with guessed mappings
+            throw ElasticsearchUnavailable.notSetUp("Comment counts");
         }
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (CommentCount count : counts) {

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.util.BinaryData;
+import io.newsroom.search.index.ArticleIndex;
 import io.newsroom.search.index.ElasticsearchUnavailable;
 import java.io.IOException;
 import java.util.List;
@@ -25,9 +26,11 @@ public class ArticleIndexer {
     private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
     private final ElasticsearchClient client;
+    private final ArticleIndex articles;
 
-    public ArticleIndexer(ElasticsearchClient client) {
+    public ArticleIndexer(ElasticsearchClient client, ArticleIndex articles) {
         this.client = client;
+        this.articles = articles;
     }
 
     /** A bulk request with its documents already serialized, so it can be sent from another thread; no request when empty. */
@@ -72,6 +75,7 @@ public class ArticleIndexer {
         if (bulk.size() == 0) {
             return List.of();
         }
+        articles.requireSetUp("Bulk request to " + bulk.index());
         try {
             BulkResponse response = client.bulk(bulk.request());
             return response.items().stream().map(ArticleIndexer::outcome).toList();

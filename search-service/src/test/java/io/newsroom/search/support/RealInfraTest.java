@@ -91,7 +91,7 @@ public abstract class RealInfraTest {
     }
 
     /** Waits until the condition holds, failing after the timeout. */
-    protected static void eventually(Duration timeout, BooleanSupplier condition, String what) {
+    public static void eventually(Duration timeout, BooleanSupplier condition, String what) {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
