@@ -30,6 +30,8 @@ class SiteRenderingTest {
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("newsroom.site.gateway-url", STUB::url);
         registry.add("newsroom.site.public-url", () -> "https://news.example");
+        registry.add("newsroom.site.locale", () -> "en-GB");
+        registry.add("newsroom.site.twitter-handle", () -> "newsroom_desk");
     }
 
     @LocalServerPort
@@ -178,6 +180,10 @@ class SiteRenderingTest {
         assertThat(page.select("meta[property=og:image]").attr("content")).endsWith("/media/hero-sample.svg");
         assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
         assertThat(page.select("meta[property=article:published_time]").attr("content")).endsWith("Z");
+        // the configured language and account (newsroom.site.locale, .twitter-handle)
+        assertThat(page.select("html").attr("lang")).isEqualTo("en-GB");
+        assertThat(page.select("meta[property=og:locale]").attr("content")).isEqualTo("en_GB");
+        assertThat(page.select("meta[name=twitter:site]").attr("content")).isEqualTo("@newsroom_desk");
         JsonNode ld = json.readTree(page.selectFirst("script[type=application/ld+json]").data());
         assertThat(ld.get("@type").asString()).isEqualTo("NewsArticle");
         assertThat(ld.get("headline").asString()).startsWith("Israel Rebuffs");
@@ -319,12 +325,14 @@ class SiteRenderingTest {
         Document feed = Jsoup.parse(rss.body(), "", org.jsoup.parser.Parser.xmlParser());
         assertThat(feed.select("rss[version=2.0] channel > item")).hasSize(2);
         assertThat(feed.select("item link").first().text()).isEqualTo("https://news.example/articles/" + StubGateway.SLUG);
+        assertThat(feed.select("channel > language").text()).isEqualTo("en-gb");
         assertThat(get("/section/world/feed.xml").status()).isEqualTo(200);
         Document sitemap = Jsoup.parse(get("/sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
         assertThat(sitemap.select("url > loc").eachText()).contains("https://news.example/", "https://news.example/articles/" + StubGateway.SLUG);
         Document news = Jsoup.parse(get("/news-sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
         assertThat(news.select("url")).isNotEmpty(); // the stub repeats its page for any cursor
         assertThat(news.select("news|publication_date").first().text()).endsWith("Z");
+        assertThat(news.select("news|language").first().text()).isEqualTo("en");
         String robots = get("/robots.txt").body();
         assertThat(robots).contains("Sitemap: https://news.example/sitemap.xml").contains("Sitemap: https://news.example/news-sitemap.xml");
     }

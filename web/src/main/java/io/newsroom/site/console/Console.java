@@ -47,7 +47,7 @@ public class Console {
      */
     public record Chrome(String siteName, String css, String icon, String person, String username, boolean editor,
                          boolean moderator, String current, String csrfName, String csrfToken, String notice,
-                         boolean problem) {
+                         boolean problem, String lang) {
     }
 
     /** A console page that only says something. */
@@ -61,7 +61,7 @@ public class Console {
         boolean problem = flash != null && Boolean.TRUE.equals(flash.get("problem"));
         return new Chrome(pages.siteName(), assets.url("console.css"), assets.url("icon.svg"), name(user),
                 user.getSubject(), has(user, "ROLE_EDITOR"), has(user, "ROLE_MODERATOR"), current,
-                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(), notice, problem);
+                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(), notice, problem, pages.site().languageTag());
     }
 
     public static String name(OidcUser user) {

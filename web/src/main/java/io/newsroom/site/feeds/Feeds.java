@@ -66,7 +66,7 @@ class Feeds {
                 .append("<title>").append(x(title)).append("</title>\n")
                 .append("<link>").append(x(pages.absolute(path))).append("</link>\n")
                 .append("<description>").append(x(title)).append("</description>\n")
-                .append("<language>en</language>\n")
+                .append("<language>").append(x(pages.site().languageTag().toLowerCase(Locale.ROOT))).append("</language>\n")
                 .append("<atom:link href=\"").append(x(pages.absolute(section == null ? "/feed.xml" : path + "/feed.xml")))
                 .append("\" rel=\"self\" type=\"application/rss+xml\"/>\n");
         Instant newest = items.stream().map(Api.Teaser::publishedAt).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
@@ -118,7 +118,8 @@ class Feeds {
         for (Api.Teaser t : articles) {
             xml.append("<url><loc>").append(x(pages.absolute(Pages.articleUrl(t.slug())))).append("</loc>")
                     .append("<news:news><news:publication><news:name>").append(x(pages.siteName()))
-                    .append("</news:name><news:language>en</news:language></news:publication>")
+                    .append("</news:name><news:language>").append(x(pages.site().language()))
+                    .append("</news:language></news:publication>")
                     .append("<news:publication_date>").append(Pages.iso(t.publishedAt())).append("</news:publication_date>")
                     .append("<news:title>").append(x(t.headline())).append("</news:title></news:news></url>\n");
         }

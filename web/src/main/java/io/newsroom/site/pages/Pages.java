@@ -65,7 +65,8 @@ public class Pages {
         Instant now = clock.instant();
         return new Views.Chrome(site.name(), sections, assets.url("site.css"), assets.url("site.js"),
                 assets.url("icon.svg"), absolute(SHARE_IMAGE), LONG_DATE.format(now.atZone(ZoneOffset.UTC)), now.atZone(ZoneOffset.UTC).toLocalDate().toString(),
-                query == null ? "" : query, "/api/v1/suggest", "/feed.xml", null);
+                query == null ? "" : query, "/api/v1/suggest", "/feed.xml", null, site.languageTag(), site.ogLocale(),
+                site.twitterSite());
     }
 
     public Views.Error error(int status, String heading, String message) {
@@ -109,6 +110,10 @@ public class Pages {
 
     public String siteName() {
         return site.name();
+    }
+
+    public SiteProperties site() {
+        return site;
     }
 
     public List<String> sections() {

@@ -12,11 +12,18 @@ public final class Views {
     /** The frame of every page. */
     /** @param banner a line above the masthead (an editor's preview says it is one), null on reader pages */
     /** @param shareImage absolute URL of the site's card image, for pages (and articles) that have no picture of their own */
+    /**
+     * @param lang        BCP 47 language tag of the pages
+     * @param ogLocale    the same for Open Graph ({@code en_US})
+     * @param twitterSite the publication's {@code @handle}, or null
+     */
     public record Chrome(String siteName, List<Link> sections, String css, String js, String icon, String shareImage,
-                         String today, String todayIso, String query, String suggestUrl, String homeFeed, String banner) {
+                         String today, String todayIso, String query, String suggestUrl, String homeFeed, String banner,
+                         String lang, String ogLocale, String twitterSite) {
 
         public Chrome withBanner(String text) {
-            return new Chrome(siteName, sections, css, js, icon, shareImage, today, todayIso, query, suggestUrl, homeFeed, text);
+            return new Chrome(siteName, sections, css, js, icon, shareImage, today, todayIso, query, suggestUrl, homeFeed, text,
+                    lang, ogLocale, twitterSite);
         }
     }
 
