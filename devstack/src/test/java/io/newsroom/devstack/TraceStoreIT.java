@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * "What happened to this article?" answered by devstack's trace store (a real Zipkin on 9411): an editor's publish is
  * ONE trace from the gateway's request span through article-service, the outbox relay and Kafka to search-service's
- * indexing span; a reader's comment is one trace from the gateway through comment-service to search-service's
+ * indexing span and comment-service's copy of the article; a reader's comment is one trace from the gateway through comment-service to search-service's
  * comment-count update; a page of the site is one trace from the gateway through web and its API calls (back through
  * the gateway) to the services. Spans are found in Zipkin by the article id search-service tags them with, then the whole trace
  * is read by its id and its parent links are followed back to the gateway.
@@ -53,6 +53,11 @@ class TraceStoreIT {
             assertThat(span.kind()).isEqualTo("PRODUCER");
         });
         assertThat(trace.spans()).extracting(Span::traceId).containsOnly(trace.id());
+
+        // the other consumer of the event, comment-service's copy of the article, is in the same trace
+        Trace copied = traceOf("comment-service", "comment-service apply article", articleId);
+        assertThat(copied.id()).isEqualTo(trace.id());
+        startsAtTheGateway(copied, "comment-service apply article", "article-service", "/publish");
     }
 
     @Test
@@ -115,7 +120,7 @@ class TraceStoreIT {
         List<Span> path = trace.pathToRoot(trace.named(spanName).orElseThrow());
         assertThat(path).as("parent chain of %s in trace %s: %s", spanName, trace.id(), trace)
                 .extracting(Span::service)
-                .containsSubsequence("search-service", producer, "gateway");
+                .containsSubsequence(path.getFirst().service(), producer, "gateway");
         Span root = path.getLast();
         assertThat(root.service()).as("the trace starts at the gateway").isEqualTo("gateway");
         assertThat(root.kind()).isEqualTo("SERVER");

@@ -1,5 +1,7 @@
 package io.newsroom.consumers;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,6 +58,12 @@ public class ConsumersAutoConfiguration {
                 sources.forEach(topics::ensureFor);
             }
         });
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTracing(tracer, propagator);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.newsroom.comment.articles;
 
+import io.newsroom.consumers.EventTracing;
 import io.newsroom.events.ArticleState;
 import io.newsroom.events.ArticleUnpublished;
 import io.newsroom.events.EventEnvelope;
@@ -28,19 +29,33 @@ public class ArticleEventHandler {
     private static final Logger log = LoggerFactory.getLogger(ArticleEventHandler.class);
 
     private final Articles articles;
+    private final EventTracing tracing;
 
-    public ArticleEventHandler(Articles articles) {
+    public ArticleEventHandler(Articles articles, EventTracing tracing) {
         this.articles = articles;
+        this.tracing = tracing;
     }
 
+    /** In the editor's trace (the event's {@code ce_traceparent}): one span per event, with what became of it. */
     @Transactional
     public void handle(Message<byte[]> message) {
         Map<String, Object> headers = cloudEventHeaders(message);
-        Object ceType = headers.get(CloudEventHeaders.TYPE);
-        String type = ceType instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(ceType);
+        EventTracing.EventSpan span = tracing.continueTrace("comment-service apply article", headers,
+                text(headers.get(CloudEventHeaders.SUBJECT)));
+        String outcome = "failed";
+        try {
+            outcome = apply(message, headers);
+        } finally {
+            span.end(outcome);
+        }
+    }
+
+    /** @return {@code applied}, {@code stale} (a newer version was there) or {@code skipped} (unknown type) */
+    private String apply(Message<byte[]> message, Map<String, Object> headers) {
+        String type = text(headers.get(CloudEventHeaders.TYPE));
         if (EventType.fromCeType(type).isEmpty()) {
             log.info("Skipping article event of unknown type {} (headers {})", type, message.getHeaders().keySet());
-            return;
+            return "skipped";
         }
         EventEnvelope envelope = EventEnvelope.fromHeaders(headers);
         NewsEvent event = EventJson.mapper().readValue(message.getPayload(), envelope.type().payloadType());
@@ -51,6 +66,11 @@ public class ArticleEventHandler {
         };
         log.debug("Article event {} {} for {}: {}", envelope.type().ceType(), envelope.id(), event.articleId(),
                 applied ? "applied" : "already had a newer version");
+        return applied ? "applied" : "stale";
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
     }
 
     /**

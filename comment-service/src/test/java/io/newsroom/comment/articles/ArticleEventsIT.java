@@ -6,6 +6,10 @@ import io.newsroom.events.Topics;
 import io.newsroom.infra.LocalKafka;
 import io.newsroom.infra.LocalPostgres;
 import io.newsroom.infra.TopicReader;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -28,6 +32,28 @@ class ArticleEventsIT extends IntegrationTest {
 
     @Autowired
     JdbcConnectionDetails database;
+
+    @Autowired
+    InMemorySpanExporter spans;
+
+    @Test
+    void applyingAnArticleEventContinuesTheEditorsTrace() {
+        UUID article = UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String relaySpan = traceId.substring(16);
+
+        ArticleFeed.sendTraced(ArticleFeed.published(article, 1, true), "00-" + traceId + "-" + relaySpan + "-01");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
+                .anyMatch(s -> s.getTraceId().equals(traceId) && s.getName().equals("comment-service apply article")));
+        SpanData applying = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals("comment-service apply article"))
+                .findFirst().orElseThrow();
+        assertThat(applying.getParentSpanId()).isEqualTo(relaySpan);
+        assertThat(applying.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(applying.getAttributes().get(AttributeKey.stringKey("newsroom.article.id"))).isEqualTo(article.toString());
+        assertThat(applying.getAttributes().get(AttributeKey.stringKey("newsroom.event.outcome"))).isEqualTo("applied");
+    }
 
     @Test
     void theSameEventThreeTimesIsAppliedOnce() {

@@ -5,6 +5,7 @@ import io.newsroom.events.ArticleUnpublished;
 import io.newsroom.events.ArticleUpdated;
 import io.newsroom.events.ArticleChange;
 import io.newsroom.events.Dateline;
+import io.newsroom.events.CloudEventHeaders;
 import io.newsroom.events.EventEnvelope;
 import io.newsroom.events.EventJson;
 import io.newsroom.events.NewsEvent;
@@ -55,6 +56,16 @@ public final class ArticleFeed {
                 EventJson.mapper().writeValueAsBytes(event));
         EventEnvelope.of(event, Instant.now()).toHeaders()
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        send(record);
+    }
+
+    /** As the outbox relay sends it from a traced request: with the CloudEvents traceparent extension. */
+    public static void sendTraced(NewsEvent event, String traceparent) {
+        var record = new ProducerRecord<>(Topics.ARTICLE, Topics.keyFor(event),
+                EventJson.mapper().writeValueAsBytes(event));
+        EventEnvelope.of(event, Instant.now()).toHeaders()
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(CloudEventHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         send(record);
     }
 

@@ -7,6 +7,7 @@ import io.newsroom.infra.security.LocalIssuer;
 import io.newsroom.infra.spring.KafkaInfra;
 import io.newsroom.infra.spring.PostgresInfra;
 import io.newsroom.infra.spring.SecurityInfra;
+import io.newsroom.infra.spring.TracingInfra;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +47,7 @@ import static org.awaitility.Awaitility.await;
         "newsroom.comments.posting.anti-bot.min-fill-time=2s",
         "newsroom.consumers.first-retry=100ms",
         "newsroom.consumers.max-retry-interval=200ms"})
-@Import({PostgresInfra.class, KafkaInfra.class, SecurityInfra.class})
+@Import({PostgresInfra.class, KafkaInfra.class, SecurityInfra.class, TracingInfra.class})
 public abstract class IntegrationTest {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();

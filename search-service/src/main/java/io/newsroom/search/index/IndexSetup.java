@@ -5,6 +5,7 @@ import io.newsroom.consumers.StartupStep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -91,22 +92,25 @@ class IndexSetup extends StartupStep implements HealthIndicator {
         }
 
         private void retryLater() {
-            if (retries.isShutdown()) {
-                return; // the service is stopping
+            try {
+                retries.schedule(this::retry, pauses.nextBackOff(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // the service is stopping: nothing more to set up
             }
-            retries.schedule(() -> {
-                try {
-                    if (attempt()) {
-                        log.info("Search indices set up after Elasticsearch became reachable");
-                    } else {
-                        retryLater();
-                    }
-                } catch (RuntimeException e) {
-                    failure = e;
-                    gaveUp = true;
-                    log.error("Setting up the search indices failed; not retrying", e);
+        }
+
+        private void retry() {
+            try {
+                if (attempt()) {
+                    log.info("Search indices set up after Elasticsearch became reachable");
+                } else {
+                    retryLater();
                 }
-            }, pauses.nextBackOff(), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                failure = e;
+                gaveUp = true;
+                log.error("Setting up the search indices failed; not retrying", e);
+            }
         }
 
         /** @return whether the indices are set up; false if Elasticsearch could not take it right now */

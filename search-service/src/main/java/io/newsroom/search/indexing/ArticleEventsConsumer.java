@@ -1,6 +1,7 @@
 package io.newsroom.search.indexing;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsroom.consumers.EventTracing;
 import io.newsroom.search.freshness.LiveRefresh;
 import io.newsroom.search.freshness.PublishToSearchable;
 import io.newsroom.search.index.ArticleIndex;

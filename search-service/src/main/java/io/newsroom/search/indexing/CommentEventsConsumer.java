@@ -1,5 +1,6 @@
 package io.newsroom.search.indexing;
 
+import io.newsroom.consumers.EventTracing;
 import io.newsroom.events.CommentModerated;
 import io.newsroom.events.CommentPosted;
 import io.newsroom.events.EventEnvelope;

@@ -88,7 +88,7 @@ class ArticleEventsIT extends RealInfraTest {
         SpanData counting = spanOf(traceId, "search-service count comments");
         assertThat(counting.getParentSpanId()).isEqualTo(relaySpan);
         assertThat(counting.getAttributes().get(AttributeKey.stringKey("newsroom.article.id"))).isEqualTo(id.toString());
-        assertThat(counting.getAttributes().get(AttributeKey.stringKey("newsroom.index.outcome"))).isEqualTo("stored");
+        assertThat(counting.getAttributes().get(AttributeKey.stringKey("newsroom.event.outcome"))).isEqualTo("stored");
     }
 
     private static String newTraceId() {

@@ -1,4 +1,4 @@
-package io.newsroom.search.indexing;
+package io.newsroom.consumers;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -8,14 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
 
 /**
  * Continues the producer's trace for an event: the CloudEvents {@code traceparent} extension (Kafka header
- * {@code ce_traceparent}, written by the outbox relay from the editor's request) becomes the parent of the span in which
- * search-service indexes the event. An event without it starts a new trace; without a tracer nothing is recorded.
+ * {@code ce_traceparent}, written by the outbox relay from the editor's or reader's request) becomes the parent of the
+ * span in which a consumer handles the event. An event without it starts a new trace; without a tracer nothing is
+ * recorded. A bean of every service with consumers ({@link ConsumersAutoConfiguration}).
  */
-@Component
 public class EventTracing {
 
     private static final Propagator.Getter<Map<String, String>> GETTER = Map::get;
@@ -61,9 +60,10 @@ public class EventTracing {
             this.span = span;
         }
 
+        /** @param outcome what became of the event, e.g. {@code applied}, {@code stale}, {@code failed} */
         public void end(String outcome) {
             if (span != null) {
-                span.tag("newsroom.index.outcome", outcome).end();
+                span.tag("newsroom.event.outcome", outcome).end();
             }
         }
     }
