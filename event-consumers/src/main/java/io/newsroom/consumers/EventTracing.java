@@ -4,7 +4,6 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.newsroom.events.CloudEventHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +31,7 @@ public class EventTracing {
         if (tracer == null || propagator == null) {
             return EventSpan.NONE;
         }
-        String traceparent = text(headers.get(CloudEventHeaders.TRACEPARENT));
+        String traceparent = CloudEventHeaders.text(headers, CloudEventHeaders.TRACEPARENT);
         Span.Builder builder = traceparent == null ? tracer.spanBuilder()
                 : propagator.extract(Map.of("traceparent", traceparent), GETTER);
         Span span = builder.name(name).kind(Span.Kind.CONSUMER)
@@ -40,13 +39,6 @@ public class EventTracing {
                 .tag("newsroom.article.id", articleId)
                 .start();
         return new EventSpan(span);
-    }
-
-    private static @Nullable String text(@Nullable Object value) {
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
     }
 
     /** One event's span (or none). */

@@ -1,5 +1,8 @@
 package io.newsroom.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 /** CloudEvents 1.0 Kafka protocol binding, binary content mode: the attribute headers Newsroom sets. */
 public final class CloudEventHeaders {
 
@@ -23,5 +26,17 @@ public final class CloudEventHeaders {
     public static final String APPLICATION_JSON = "application/json";
 
     private CloudEventHeaders() {
+    }
+
+    /**
+     * A header's value as text, or null when absent: the Kafka binding hands headers over as bytes, Spring messaging
+     * sometimes as strings.
+     */
+    public static String text(Map<String, ?> headers, String name) {
+        return switch (headers.get(name)) {
+            case null -> null;
+            case byte[] bytes -> new String(bytes, StandardCharsets.UTF_8);
+            case Object value -> value.toString();
+        };
     }
 }

@@ -1,6 +1,5 @@
 package io.newsroom.events;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -71,12 +70,10 @@ public record EventEnvelope(String id, EventType type, Instant time, String subj
     }
 
     private static String header(Map<String, ?> headers, String name) {
-        Object value = headers.get(name);
-        return switch (value) {
-            case String s -> s;
-            case byte[] bytes -> new String(bytes, StandardCharsets.UTF_8);
-            case null -> throw new IllegalArgumentException("Missing header " + name);
-            default -> value.toString();
-        };
+        String value = CloudEventHeaders.text(headers, name);
+        if (value == null) {
+            throw new IllegalArgumentException("Missing header " + name);
+        }
+        return value;
     }
 }

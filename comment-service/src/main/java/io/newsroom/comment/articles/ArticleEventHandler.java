@@ -14,7 +14,6 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ public class ArticleEventHandler {
     public void handle(Message<byte[]> message) {
         Map<String, Object> headers = cloudEventHeaders(message);
         EventTracing.EventSpan span = tracing.continueTrace("comment-service apply article", headers,
-                text(headers.get(CloudEventHeaders.SUBJECT)));
+                String.valueOf(CloudEventHeaders.text(headers, CloudEventHeaders.SUBJECT)));
         String outcome = "failed";
         try {
             outcome = apply(message, headers);
@@ -52,7 +51,7 @@ public class ArticleEventHandler {
 
     /** @return {@code applied}, {@code stale} (a newer version was there) or {@code skipped} (unknown type) */
     private String apply(Message<byte[]> message, Map<String, Object> headers) {
-        String type = text(headers.get(CloudEventHeaders.TYPE));
+        String type = CloudEventHeaders.text(headers, CloudEventHeaders.TYPE);
         if (EventType.fromCeType(type).isEmpty()) {
             log.info("Skipping article event of unknown type {} (headers {})", type, message.getHeaders().keySet());
             return "skipped";
@@ -67,10 +66,6 @@ public class ArticleEventHandler {
         log.debug("Article event {} {} for {}: {}", envelope.type().ceType(), envelope.id(), event.articleId(),
                 applied ? "applied" : "already had a newer version");
         return applied ? "applied" : "stale";
-    }
-
-    private static String text(Object value) {
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
     }
 
     /**

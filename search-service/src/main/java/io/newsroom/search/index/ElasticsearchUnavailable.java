@@ -32,7 +32,11 @@ public class ElasticsearchUnavailable extends DataAccessResourceFailureException
      * shards after a restart (5xx), or no such index because the service has not set it up yet.
      */
     public static boolean isOutage(ElasticsearchException answer) {
-        return answer.status() >= 500 || answer.status() == 429
-                || answer.error() != null && NO_SUCH_INDEX.equals(answer.error().type());
+        return isBusyOrFailing(answer.status()) || answer.error() != null && NO_SUCH_INDEX.equals(answer.error().type());
+    }
+
+    /** 429 or 5xx: worth trying again, not a property of the request. */
+    public static boolean isBusyOrFailing(int status) {
+        return status >= 500 || status == 429;
     }
 }

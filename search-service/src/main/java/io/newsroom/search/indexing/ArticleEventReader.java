@@ -27,9 +27,7 @@ public final class ArticleEventReader {
      * @throws PoisonEventException for a record that can never be read
      */
     public static Optional<ArticleRevision> read(Map<String, ?> headers, byte[] payload) {
-        Object ceType = headers.get(CloudEventHeaders.TYPE);
-        String type = ceType instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
-                : ceType == null ? null : ceType.toString();
+        String type = CloudEventHeaders.text(headers, CloudEventHeaders.TYPE);
         if (type != null && EventType.fromCeType(type).isEmpty()) {
             return Optional.empty();
         }

@@ -82,7 +82,7 @@ public class ArticleIndexer {
         } catch (IOException e) {
             throw new ElasticsearchUnavailable("Bulk request to " + bulk.index(), e);
         } catch (ElasticsearchException e) {
-            if (e.status() >= 500 || e.status() == 429) {
+            if (ElasticsearchUnavailable.isBusyOrFailing(e.status())) {
                 // e.g. shards still recovering just after the node restarted: the batch is retried until they are up
                 throw new TransientIndexingException("Bulk request to " + bulk.index() + " answered " + e.status() + ": " + e.getMessage());
             }
@@ -98,7 +98,7 @@ public class ArticleIndexer {
         if (VERSION_CONFLICT.equals(error.type())) {
             return IndexOutcome.STALE;
         }
-        if (item.status() >= 500 || item.status() == 429) {
+        if (ElasticsearchUnavailable.isBusyOrFailing(item.status())) {
             // Overloaded or failing cluster: worth retrying the batch, not a property of the event.
             throw new TransientIndexingException(error.type() + ": " + error.reason());
         }
