@@ -4,6 +4,11 @@ import io.newsroom.gateway.support.GatewayTestSupport;
 import io.newsroom.infra.http.HttpTestClient;
 import io.newsroom.infra.http.HttpTestResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.core.ReactiveRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +17,17 @@ class RateLimitIT extends GatewayTestSupport {
 
     private static final String COMMENT_THREAD = "/api/v1/articles/a1b2/comments";
     private static final String COMMENT = "{\"authorName\":\"Dana\",\"email\":\"dana@example.org\",\"body\":\"Well said.\"}";
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theLimitIsTheGatewaysOwnScriptCallWithoutSpringCloudGatewaysUnusedRedisBeans() {
+        assertThat(context.getBeansOfType(RedisTokenBuckets.class)).hasSize(1);
+        assertThat(context.getBeansOfType(RedisRateLimiter.class)).isEmpty();
+        assertThat(context.getBeansOfType(RedisScript.class)).isEmpty();
+        assertThat(context.getBeansOfType(ReactiveRedisTemplate.class)).isEmpty();
+    }
 
     @Test
     void sixthCommentInAMinuteGets429WithRetryAfterAndRateLimitHeaders() {
