@@ -147,6 +147,19 @@ class EdgeTest {
     }
 
     @Test
+    void aQueryObjectsProblemSpeaksOfParametersAndABodysOfTheBody() {
+        HttpTestResponse query = http.get("/notes/search?q=floods&limit=500");
+        assertField(query, "limit");
+        assertThat(query.json().path("detail").asString()).isEqualTo("The request has invalid parameters.");
+        assertField(http.get("/notes/search?q=floods&limit=abc"), "limit");
+        assertThat(http.get("/notes/search?q=floods").status()).isEqualTo(200);
+
+        HttpTestResponse body = http.post("/notes", "{\"headline\":\" \"}");
+        assertField(body, "headline");
+        assertThat(body.json().path("detail").asString()).isEqualTo("The request body has invalid fields.");
+    }
+
+    @Test
     void servicesOwnProblemsAndFrameworkErrorsAreProblems() {
         assertProblem(http.get("/notes/" + java.util.UUID.randomUUID()), 404, "note-not-found");
         assertProblem(http.get("/error"), 404, "not-found");

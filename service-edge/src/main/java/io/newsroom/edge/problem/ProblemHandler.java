@@ -26,6 +26,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -60,7 +61,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldProblem(error instanceof FieldError field ? field.getField() : error.getObjectName(),
                         message(error)))
                 .toList();
-        return invalid(ex, "The request body has invalid fields.", errors, headers, request);
+        // A @Valid query object (e.g. search-service's GET /search parameters) fails the same way as a body does.
+        String detail = ex.getParameter().hasParameterAnnotation(RequestBody.class)
+                ? "The request body has invalid fields." : "The request has invalid parameters.";
+        return invalid(ex, detail, errors, headers, request);
     }
 
     @Override

@@ -36,6 +36,15 @@ class NotesController {
         return Map.of("tag", String.valueOf(tag), "kind", String.valueOf(kind), "limit", limit);
     }
 
+    /** Query parameters bound to one validated object, as search-service's {@code GET /search} binds them. */
+    record NoteQuery(@NotBlank String q, @Nullable @Max(50) Integer limit) {
+    }
+
+    @GetMapping("/notes/search")
+    Map<String, Object> search(@Valid NoteQuery query) {
+        return Map.of("q", query.q());
+    }
+
     @GetMapping("/notes/{id}")
     Map<String, Object> one(@PathVariable UUID id) {
         throw Problems.of(HttpStatus.NOT_FOUND, "note-not-found", "Unknown note", "No note " + id + ".");
