@@ -274,6 +274,18 @@ class SiteJourneysIT {
     }
 
     @Test
+    @Order(9)
+    void aMangledPagingAddressIsTheReadersMistakeNotAnOutage() throws Exception {
+        // A "More" link cut short in a chat app: the API answers 400 for the cursor, so the page must too (it said 503,
+        // "The news is unavailable for a moment", on a healthy platform).
+        for (String path : List.of("/?cursor=not-a-cursor", "/section/world?cursor=not-a-cursor")) {
+            var page = request("GET", path).send();
+            assertThat(page.status()).as(path).isEqualTo(400);
+            assertThat(page.body()).as(path).contains("That address is not quite right").doesNotContain("unavailable");
+        }
+    }
+
+    @Test
     @Order(10)
     void unknownWithdrawnAndRenamedArticles() throws Exception {
         assertThat(status("/articles/no-such-story-" + marker)).isEqualTo(404);

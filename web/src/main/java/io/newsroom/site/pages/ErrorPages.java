@@ -35,20 +35,25 @@ class ErrorPages implements ErrorController {
             case 404 -> page(HttpStatus.NOT_FOUND, "Page not found",
                     "There is no page at this address. Try a search, or start from the front page.");
             case 405 -> page(HttpStatus.METHOD_NOT_ALLOWED, "Not possible here", "This address cannot be used that way.");
-            case 400 -> page(HttpStatus.BAD_REQUEST, "That address is not quite right",
-                    "Part of the address could not be understood. Try a search, or start from the front page.");
+            case 400 -> notQuiteRight();
             default -> page(HttpStatus.valueOf(status >= 400 && status < 600 ? status : 500), "Something went wrong",
                     "We could not show this page. Please try again in a moment.");
         };
     }
 
-    /** The API (or the gateway) failed or is unreachable: say so, and let the reader retry. */
+    /**
+     * The API refused what the page asked for, or failed, or is unreachable. A 400 is the reader's address (a cursor or
+     * filter typed or cut short), not an outage: the same page as for an address Spring cannot read, never a 503.
+     */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<String> api(ApiException e) {
         log.warn("Page without data: {}", e.getMessage());
         if (e.status() == 429) {
             return page(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
                     "You have opened many pages in a short time. Please wait a minute and try again.");
+        }
+        if (e.status() == 400) {
+            return notQuiteRight();
         }
         return page(HttpStatus.SERVICE_UNAVAILABLE, "The news is unavailable for a moment",
                 "We could not reach the newsroom's systems. Please try again in a minute.");
@@ -57,6 +62,11 @@ class ErrorPages implements ErrorController {
     @ExceptionHandler(org.springframework.web.client.ResourceAccessException.class)
     ResponseEntity<String> unreachable(RuntimeException e) {
         return api(new ApiException(503, null, "gateway unreachable: " + e.getMessage()));
+    }
+
+    private ResponseEntity<String> notQuiteRight() {
+        return page(HttpStatus.BAD_REQUEST, "That address is not quite right",
+                "Part of the address could not be understood. Try a search, or start from the front page.");
     }
 
     private ResponseEntity<String> page(HttpStatus status, String heading, String message) {
