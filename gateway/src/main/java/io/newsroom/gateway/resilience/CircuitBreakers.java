@@ -1,7 +1,6 @@
 package io.newsroom.gateway.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -10,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One breaker per service, shared by its routes and by the article page, so both see the same health.
- * Only transport failures and timeouts count: a service's own 4xx/5xx answers pass through untouched.
+ * Only transport failures and timeouts count: a service's own 4xx/5xx answers pass through untouched. A breaker has
+ * no time limit of its own ({@code spring.cloud.circuitbreaker.resilience4j.disable-time-limiter}): each call's
+ * timeout is its route's or the article page's.
  */
 @Configuration(proxyBeanMethods = false)
 class CircuitBreakers {
@@ -34,10 +35,6 @@ class CircuitBreakers {
                         .waitDurationInOpenState(breaker.openFor())
                         .permittedNumberOfCallsInHalfOpenState(breaker.halfOpenCalls())
                         .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                        .build())
-                .timeLimiterConfig(TimeLimiterConfig.custom()
-                        .timeoutDuration(breaker.timeout())
-                        .cancelRunningFuture(true)
                         .build());
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Circuit breaker settings per service, all explicit (the library's hidden defaults include a 1 s time limit).
+ * Circuit breaker settings per service, all explicit. No time limit: the library's (1 s by default) is switched off,
+ * each call's timeout is its route's ({@code newsroom.gateway.timeouts.*}) or the article page's.
  *
  * @param circuitBreakers by breaker name: {@code article}, {@code comment}, {@code search}
  * @param retryAfter      what a 503 tells clients when a service is down or its breaker is open
@@ -27,10 +28,9 @@ public record ResilienceProperties(Map<String, Breaker> circuitBreakers, Duratio
      * @param slowCallRateThreshold    percent of slow calls that opens the breaker
      * @param openFor                  how long the breaker stays open before letting trial calls through
      * @param halfOpenCalls            trial calls in half-open state
-     * @param timeout                  the longest a call may take before it fails with 504
      */
     public record Breaker(int slidingWindowSize, int minimumCalls, float failureRateThreshold,
                           Duration slowCallDuration, float slowCallRateThreshold, Duration openFor,
-                          int halfOpenCalls, Duration timeout) {
+                          int halfOpenCalls) {
     }
 }
