@@ -2,7 +2,8 @@
 # Issue 16's start-up benchmark, from a fresh clone: builds every service jar and devstack with the reactor (nothing is
 # installed into ~/.m2), then runs io.newsroom.devstack.StartupBenchmark (devstack's test sources; see its Javadoc).
 # Usage: devstack/bench/startup-benchmark.sh [-Dbench.rounds=5] [-Dbench.only=services,devstack]
-#        [-Dbench.services=article-service,gateway] [-Dbench.devstack-rounds=2]
+#        [-Dbench.services=article-service,gateway] [-Dbench.devstack-rounds=2] [-Dbench.variants=aot]
+#        [-Dbench.improved-flags="-XX:NativeMemoryTracking=summary" -Dbench.nmt=true]
 # MVN_FLAGS (e.g. "-o" to build offline) go to Maven. The devstack part needs devstack's ports free (no devstack running).
 set -euo pipefail
 cd "$(dirname "$0")/../.."   # repository root

@@ -37,7 +37,10 @@ import java.util.stream.Stream;
  *   point with the cache {@code deploy/images/Dockerfile} makes ({@link ImageAotCache}: trained with no data store
  *   reachable). Each training run is timed, before the rounds. All with the heap and collector of a 1 GiB, 2 CPU
  *   pod. Ready = process start until {@code /actuator/health/readiness} on
- *   the management port answers 200 (polled every 25 ms); RSS = VmRSS 3 s after ready (idle).</li>
+ *   the management port answers 200 (polled every 25 ms); RSS = VmRSS 3 s after ready, split into anonymous memory
+ *   and mapped files, and again {@code bench.settled-seconds} (20) after ready, when the start-up's JIT compilations
+ *   are over (idle). {@code -Dbench.nmt=true} with {@code -XX:NativeMemoryTracking=summary} prints the JVM's own
+ *   account at 3 s (heap, AOT cache, code, metaspace, ...).</li>
  *   <li><b>devstack</b>: {@code Devstack} as a process (fresh data), as {@code ./mvnw -Pdevstack} runs it, without
  *   (-Dnewsroom.devstack.aot=false) and with the AOT caches: "platform ready", the demo content searchable through the
  *   gateway, then SIGTERM and the time until devstack and every process under it are gone, and its exit code. Needs
@@ -51,6 +54,10 @@ public final class StartupBenchmark {
             "search-service", "gateway", "web");
     /** jar: before issue 16; aot: devstack's cache (trained against the data stores); image: deploy/images/Dockerfile's. */
     private static final List<String> VARIANTS = List.of("jar", "aot", "image");
+    /** A second RSS sample this long after ready ({@code bench.settled-seconds}; 0: none). */
+    private static final int SETTLED_SECONDS = Integer.getInteger("bench.settled-seconds", 20);
+    /** {@code -Dbench.variants=aot} to try flags on one way of starting only; the table's other columns then stay empty. */
+    private static final List<String> MEASURED = List.of(System.getProperty("bench.variants", "jar,aot,image").split(","));
     private static final HttpTestClient HTTP = HttpTestClient.to("http://localhost:8080").withTimeout(Duration.ofSeconds(5));
 
     private final Path root;
@@ -159,11 +166,13 @@ public final class StartupBenchmark {
                         Files.size(cache.cache()) >> 20);
             }
             caches.put(name, cache);
-            long imageTrained = System.nanoTime();
-            images.put(name, ImageAotCache.build(root, name, work.resolve("image").resolve(name), java,
-                    work.resolve("logs/" + name + "-image-training.log")));
-            System.out.printf("%-16s image's AOT cache (deploy/images/aot-training.sh, no data stores) trained in %.1f s (%d MB)%n",
-                    name, (System.nanoTime() - imageTrained) / 1e9, Files.size(images.get(name).cache()) >> 20);
+            if (MEASURED.contains("image")) {
+                long imageTrained = System.nanoTime();
+                images.put(name, ImageAotCache.build(root, name, work.resolve("image").resolve(name), java,
+                        work.resolve("logs/" + name + "-image-training.log")));
+                System.out.printf("%-16s image's AOT cache (deploy/images/aot-training.sh, no data stores) trained in %.1f s (%d MB)%n",
+                        name, (System.nanoTime() - imageTrained) / 1e9, Files.size(images.get(name).cache()) >> 20);
+            }
             var byVariant = new LinkedHashMap<String, List<Run>>();
             VARIANTS.forEach(variant -> byVariant.put(variant, new ArrayList<>()));
             results.put(name, byVariant);
@@ -171,6 +180,9 @@ public final class StartupBenchmark {
         for (int round = 1; round <= rounds; round++) {
             for (String name : names) {
                 for (String variant : rotated(VARIANTS, round - 1)) {
+                    if (!MEASURED.contains(variant)) {
+                        continue;
+                    }
                     var command = new ArrayList<>(List.of(java));
                     switch (variant) {
                         case "jar" -> {
@@ -183,8 +195,9 @@ public final class StartupBenchmark {
                     var run = measure(services.get(name), command, environments.get(name),
                             work.resolve("logs/%s-%s-%d.log".formatted(name, variant, round)));
                     results.get(name).get(variant).add(run);
-                    System.out.printf("round %d %-16s %-5s ready %5.2f s  RSS %4d MB  (load %s)%n", round, name, variant,
-                            run.readySeconds(), run.rssMb(), loadAverage());
+                    System.out.printf("round %d %-16s %-5s ready %5.2f s  RSS %4d MB (anon %d, file %d), %d MB at %d s  (load %s)%n",
+                            round, name, variant, run.readySeconds(), run.rssMb(), run.anonMb(), run.fileMb(),
+                            run.settledRssMb(), SETTLED_SECONDS, loadAverage());
                 }
             }
         }
@@ -194,19 +207,22 @@ public final class StartupBenchmark {
             }
         }
         System.out.printf("%n%d rounds, each service alone, a 1 GiB / 2 CPU pod's JVM; median (min-max)%n", rounds);
-        System.out.printf("| service | ready, jar | ready, AOT cache | ratio | ready, image's cache | ratio | idle RSS, jar | idle RSS, AOT cache | idle RSS, image's cache |%n");
-        System.out.printf("|---|---|---|---|---|---|---|---|---|%n");
+        System.out.printf("| service | ready, jar | ready, AOT cache | ratio | ready, image's cache | ratio | idle RSS, jar | idle RSS, AOT cache | idle RSS, image's cache | RSS %d s after ready: jar / AOT cache / image's |%n", SETTLED_SECONDS);
+        System.out.printf("|---|---|---|---|---|---|---|---|---|---|%n");
         results.forEach((name, byVariant) -> {
             var jar = byVariant.get("jar");
             var aot = byVariant.get("aot");
             var image = byVariant.get("image");
             double jarReady = median(jar.stream().mapToDouble(Run::readySeconds).toArray());
-            System.out.printf("| %s | %s | %s | %.2f | %s | %.2f | %d MB | %d MB | %d MB |%n", name, spread(jar), spread(aot),
+            System.out.printf("| %s | %s | %s | %.2f | %s | %.2f | %d MB | %d MB | %d MB | %d / %d / %d MB |%n", name, spread(jar), spread(aot),
                     median(aot.stream().mapToDouble(Run::readySeconds).toArray()) / jarReady, spread(image),
                     median(image.stream().mapToDouble(Run::readySeconds).toArray()) / jarReady,
                     (long) median(jar.stream().mapToDouble(Run::rssMb).toArray()),
                     (long) median(aot.stream().mapToDouble(Run::rssMb).toArray()),
-                    (long) median(image.stream().mapToDouble(Run::rssMb).toArray()));
+                    (long) median(image.stream().mapToDouble(Run::rssMb).toArray()),
+                    (long) median(jar.stream().mapToDouble(Run::settledRssMb).toArray()),
+                    (long) median(aot.stream().mapToDouble(Run::settledRssMb).toArray()),
+                    (long) median(image.stream().mapToDouble(Run::settledRssMb).toArray()));
         });
         System.out.println();
     }
@@ -254,7 +270,18 @@ public final class StartupBenchmark {
             process.awaitReady(Duration.ofMinutes(3), Duration.ofMillis(25), false);
             double ready = (System.nanoTime() - t0) / 1e9;
             Thread.sleep(3000);
-            return new Run(ready, rssMb(process.pid()));
+            if (Boolean.getBoolean("bench.nmt")) { // needs -XX:NativeMemoryTracking=summary in bench.improved-flags
+                nativeMemory(process.pid(), log);
+            }
+            long rss = rssMb(process.pid());
+            long anon = memoryKb(process.pid(), "RssAnon:") >> 10;
+            long file = memoryKb(process.pid(), "RssFile:") >> 10;
+            long settled = -1;
+            if (SETTLED_SECONDS > 3) { // the start-up's JIT compilations and their arenas are over by then
+                Thread.sleep((SETTLED_SECONDS - 3) * 1000L);
+                settled = rssMb(process.pid());
+            }
+            return new Run(ready, rss, anon, file, settled);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -269,7 +296,32 @@ public final class StartupBenchmark {
         return env;
     }
 
-    record Run(double readySeconds, long rssMb) {
+    /** VmRSS = RssAnon (heap, metaspace, code, stacks, malloc) + RssFile (the jar, libjvm, the AOT cache's mapped pages). */
+    record Run(double readySeconds, long rssMb, long anonMb, long fileMb, long settledRssMb) {
+    }
+
+    /** The JVM's own account of its committed memory (jcmd VM.native_memory summary), one line per area. */
+    private static void nativeMemory(long pid, Path log) throws InterruptedException {
+        try {
+            String out = jcmd(pid, "VM.native_memory", "summary", "scale=MB");
+            String heapInfo = jcmd(pid, "GC.heap_info");
+            heapInfo.lines().filter(l -> l.contains("total")).map(l -> "    heap " + l.trim()).forEach(System.out::println);
+            Files.writeString(log.resolveSibling(log.getFileName() + ".nmt"), out + heapInfo);
+            out.lines().filter(l -> l.matches("^(Total|-\\s+\\S.*)\\(reserved=.*") || l.startsWith("Total:"))
+                    .map(l -> "    nmt " + l.replaceAll("\\s+", " ").trim()).forEach(System.out::println);
+        } catch (IOException e) {
+            System.out.println("    nmt: " + e.getMessage());
+        }
+    }
+
+    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        var arguments = new ArrayList<>(List.of(Path.of(ServiceProcess.javaExecutable()).resolveSibling("jcmd").toString(),
+                String.valueOf(pid)));
+        arguments.addAll(List.of(command));
+        var jcmd = new ProcessBuilder(arguments).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        return out;
     }
 
     // ---------------------------------------------------------------- devstack
@@ -362,19 +414,29 @@ public final class StartupBenchmark {
 
     private static String spread(List<Run> runs) {
         double[] s = runs.stream().mapToDouble(Run::readySeconds).sorted().toArray();
+        if (s.length == 0) {
+            return "-";
+        }
         return "%.2f s (%.2f-%.2f)".formatted(median(s), s[0], s[s.length - 1]);
     }
 
     private static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
+        if (s.length == 0) {
+            return Double.NaN;
+        }
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static long rssMb(long pid) {
+        return memoryKb(pid, "VmRSS:") / 1024;
+    }
+
+    private static long memoryKb(long pid, String field) {
         try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith(field))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
         } catch (IOException e) {
             return -1;
         }
