@@ -23,6 +23,6 @@ for service in $SERVICES; do
     -Djib.from.image="$BASE" \
     -Djib.to.image="$REGISTRY/$service:$TAG" \
     -Djib.container.user=65532:65532 \
-    -Djib.container.jvmFlags=-XX:MaxRAMPercentage=70,-XX:+ExitOnOutOfMemoryError \
+    -Djib.container.jvmFlags=-XX:MaxRAMPercentage=70,-XX:InitialRAMPercentage=10,-XX:TrimNativeHeapInterval=1000,-XX:+ExitOnOutOfMemoryError \
     -Djib.container.creationTime=USE_CURRENT_TIMESTAMP
 done

@@ -14,10 +14,19 @@ cd "$(dirname "$0")/../.."   # repository root
 # In a reactor build, sibling modules resolve to their target/classes: keep them.
 CP="devstack/target/test-classes:devstack/target/classes:$(cat devstack/target/bench.classpath)"
 
-# The JVM flags production runs with now: the Deployments' JAVA_TOOL_OPTIONS (deploy/base/apps/article-service); the
-# improved starts use them with the AOT cache. The baseline: the flags the Deployments had before issue 16, from the jar.
-JVM_FLAGS="$(grep -A1 'name: JAVA_TOOL_OPTIONS' deploy/base/apps/article-service/deployment.yaml | sed -n 's/.*value: "\(.*\)"/\1/p')"
+# The JVM flags production runs with now: each Deployment's JAVA_TOOL_OPTIONS (deploy/base/apps/<service>); the
+# improved starts use them with the AOT cache (auth-server, which has no Deployment, article-service's). The baseline:
+# the flags the Deployments had before issue 16, from the jar.
+deployment_flags() {
+  grep -A1 'name: JAVA_TOOL_OPTIONS' "deploy/base/apps/$1/deployment.yaml" | sed -n 's/.*value: "\(.*\)"/\1/p'
+}
+JVM_FLAGS="$(deployment_flags article-service)"
 [ -n "$JVM_FLAGS" ] || { echo "no JAVA_TOOL_OPTIONS in deploy/base/apps/article-service/deployment.yaml" >&2; exit 1; }
+PER_SERVICE=()
+for deployment in deploy/base/apps/*/deployment.yaml; do
+  service="$(basename "$(dirname "$deployment")")"
+  PER_SERVICE+=("-Dbench.jvm-flags.$service=$(deployment_flags "$service")")
+done
 BASELINE_FLAGS="-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 
 # The JDK AOT cache needs JDK 25: the newest JDK under /usr/lib/jvm (or JAVA_HOME if it is 25+).
@@ -28,5 +37,5 @@ if [ -z "$JAVA" ] || ! "$JAVA" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][
 fi
 [ -n "$JAVA" ] || { echo "need a JDK 25+ under /usr/lib/jvm or JAVA_HOME" >&2; exit 1; }
 
-exec "$JAVA" -Xmx1g "-Dbench.root=$PWD" "-Dbench.jvm-flags=$JVM_FLAGS" "-Dbench.baseline-flags=$BASELINE_FLAGS" \
+exec "$JAVA" -Xmx1g "-Dbench.root=$PWD" "-Dbench.jvm-flags=$JVM_FLAGS" "${PER_SERVICE[@]}" "-Dbench.baseline-flags=$BASELINE_FLAGS" \
   "$@" -cp "$CP" io.newsroom.devstack.StartupBenchmark

@@ -81,6 +81,10 @@ class DeploymentPolicyTest {
                 problems.add(where + ": field '" + path + ".env[JAVA_TOOL_OPTIONS]' must size the heap from the "
                         + "container limit (-XX:MaxRAMPercentage=...)");
             }
+            if (!env.getOrDefault("JAVA_TOOL_OPTIONS", "").contains("-XX:TrimNativeHeapInterval=")) {
+                problems.add(where + ": field '" + path + ".env[JAVA_TOOL_OPTIONS]' must return freed native memory to "
+                        + "the node (-XX:TrimNativeHeapInterval=...; idle RSS, issue 16)");
+            }
             gracefulShutdown(where, path, container, pod, env, problems);
             boolean prod = workload.manifest().target().startsWith("prod");
             String image = container.getImage();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +33,8 @@ import java.util.stream.Stream;
  *   <li><b>services</b>: Kafka, PostgreSQL, Elasticsearch and Redis start once (local-infra, random ports), then each
  *   service starts alone {@code bench.rounds} times in each of three ways, taking turns at going first: {@code jar}, the
  *   Deployments' JAVA_TOOL_OPTIONS before issue 16 ({@code bench.baseline-flags}) and {@code java -jar}, as the images
- *   started then; {@code aot}, their JAVA_TOOL_OPTIONS now ({@code bench.jvm-flags}) from the extracted jar with its JDK
+ *   started then; {@code aot}, each service's JAVA_TOOL_OPTIONS now ({@code bench.jvm-flags.<service>}, else
+ *   {@code bench.jvm-flags}) from the extracted jar with its JDK
  *   AOT cache trained against the data stores, as devstack makes it; {@code image}, the same flags and the image's entry
  *   point with the cache {@code deploy/images/Dockerfile} makes ({@link ImageAotCache}: trained with no data store
  *   reachable). Each training run is timed, before the rounds. All with the heap and collector of a 1 GiB, 2 CPU
@@ -58,41 +60,40 @@ public final class StartupBenchmark {
     private static final int SETTLED_SECONDS = Integer.getInteger("bench.settled-seconds", 20);
     /** {@code -Dbench.variants=aot} to try flags on one way of starting only; the table's other columns then stay empty. */
     private static final List<String> MEASURED = List.of(System.getProperty("bench.variants", "jar,aot,image").split(","));
+    /**
+     * The pods have 1 GiB and 2 CPUs: the same heap sizes here (MaxRAM), and the collector the JVM picks in such a
+     * container by itself (below 1792 MB it is not a "server class machine": Serial GC).
+     */
+    private static final List<String> POD = List.of("-XX:MaxRAM=1g", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=2");
     private static final HttpTestClient HTTP = HttpTestClient.to("http://localhost:8080").withTimeout(Duration.ofSeconds(5));
 
     private final Path root;
     private final Path work;
     private final int rounds;
     private final List<String> baselineFlags;
-    private final List<String> improvedFlags;
 
-    private StartupBenchmark(Path root, Path work, int rounds, List<String> baselineFlags, List<String> improvedFlags) {
+    private StartupBenchmark(Path root, Path work, int rounds, List<String> baselineFlags) {
         this.root = root;
         this.work = work;
         this.rounds = rounds;
         this.baselineFlags = baselineFlags;
-        this.improvedFlags = improvedFlags;
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         var only = List.of(System.getProperty("bench.only", "services,devstack").split(","));
-        // The pods have 1 GiB and 2 CPUs: the same heap sizes here (MaxRAM), and the collector the JVM picks in such a
-        // container by itself (below 1792 MB it is not a "server class machine": Serial GC).
-        var pod = List.of("-XX:MaxRAM=1g", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=2");
-        var baseline = new ArrayList<>(pod);
+        var baseline = new ArrayList<>(POD);
         baseline.addAll(flags("bench.baseline-flags", "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50"));
-        var improved = new ArrayList<>(pod);
-        improved.addAll(flags("bench.jvm-flags", "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=10"));
-        improved.addAll(flags("bench.improved-flags", "")); // to try more flags on the improved starts only
         var bench = new StartupBenchmark(root, root.resolve("devstack/target/startup-bench"),
-                Integer.getInteger("bench.rounds", 5), baseline, improved);
+                Integer.getInteger("bench.rounds", 5), baseline);
         System.out.printf("startup benchmark %s, JDK %s, %d cores, load average %s%n", Instant.now(),
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.println("jar (baseline, the flags before issue 16): " + String.join(" ", baseline));
-        System.out.println("aot (now: deploy/'s flags + the AOT cache): " + String.join(" ", improved));
+        var names = List.of(System.getProperty("bench.services", String.join(",", SERVICES)).split(","));
+        names.forEach(name -> System.out.printf("aot %s (now: its Deployment's flags + the AOT cache): %s%n", name,
+                String.join(" ", improvedFlags(name))));
         if (only.contains("services")) {
-            bench.services(List.of(System.getProperty("bench.services", String.join(",", SERVICES)).split(",")));
+            bench.services(names);
         }
         if (only.contains("devstack")) {
             bench.devstack(Integer.getInteger("bench.devstack-rounds", 2));
@@ -106,6 +107,18 @@ public final class StartupBenchmark {
         var rotated = new ArrayList<>(list);
         Collections.rotate(rotated, -(by % list.size()));
         return rotated;
+    }
+
+    /**
+     * The improved starts' flags: the service's Deployment's JAVA_TOOL_OPTIONS ({@code bench.jvm-flags.<service>}, else
+     * {@code bench.jvm-flags}: auth-server has no Deployment), in the pod, plus {@code bench.improved-flags}.
+     */
+    private static List<String> improvedFlags(String service) {
+        var improved = new ArrayList<>(POD);
+        improved.addAll(flags("bench.jvm-flags." + service,
+                System.getProperty("bench.jvm-flags", "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=10")));
+        improved.addAll(flags("bench.improved-flags", "")); // to try more flags on the improved starts only
+        return improved;
     }
 
     private static List<String> flags(String property, String fallback) {
@@ -157,7 +170,7 @@ public final class StartupBenchmark {
             services.put(name, service);
             environments.put(name, environment);
             long trained = System.nanoTime();
-            var cache = AotCache.of(name, settings.serviceJar(name), "production", improvedFlags);
+            var cache = AotCache.of(name, settings.serviceJar(name), "production", improvedFlags(name));
             if (cache.isCurrent(java)) {
                 System.out.printf("%-16s AOT cache current (%d MB), not trained again%n", name, Files.size(cache.cache()) >> 20);
             } else {
@@ -190,7 +203,7 @@ public final class StartupBenchmark {
                             command.addAll(List.of("-jar", settings.serviceJar(name).toString()));
                         }
                         case "aot" -> command.addAll(caches.get(name).launchArguments());
-                        default -> command.addAll(images.get(name).launchArguments(improvedFlags));
+                        default -> command.addAll(images.get(name).launchArguments(improvedFlags(name)));
                     }
                     var run = measure(services.get(name), command, environments.get(name),
                             work.resolve("logs/%s-%s-%d.log".formatted(name, variant, round)));
@@ -214,15 +227,10 @@ public final class StartupBenchmark {
             var aot = byVariant.get("aot");
             var image = byVariant.get("image");
             double jarReady = median(jar.stream().mapToDouble(Run::readySeconds).toArray());
-            System.out.printf("| %s | %s | %s | %.2f | %s | %.2f | %d MB | %d MB | %d MB | %d / %d / %d MB |%n", name, spread(jar), spread(aot),
-                    median(aot.stream().mapToDouble(Run::readySeconds).toArray()) / jarReady, spread(image),
-                    median(image.stream().mapToDouble(Run::readySeconds).toArray()) / jarReady,
-                    (long) median(jar.stream().mapToDouble(Run::rssMb).toArray()),
-                    (long) median(aot.stream().mapToDouble(Run::rssMb).toArray()),
-                    (long) median(image.stream().mapToDouble(Run::rssMb).toArray()),
-                    (long) median(jar.stream().mapToDouble(Run::settledRssMb).toArray()),
-                    (long) median(aot.stream().mapToDouble(Run::settledRssMb).toArray()),
-                    (long) median(image.stream().mapToDouble(Run::settledRssMb).toArray()));
+            System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s |%n", name, spread(jar), spread(aot),
+                    ratio(aot, jarReady), spread(image), ratio(image, jarReady),
+                    megabytes(jar, Run::rssMb), megabytes(aot, Run::rssMb), megabytes(image, Run::rssMb),
+                    megabytes(jar, Run::settledRssMb), megabytes(aot, Run::settledRssMb), megabytes(image, Run::settledRssMb));
         });
         System.out.println();
     }
@@ -254,7 +262,7 @@ public final class StartupBenchmark {
             mainClass = jar.getManifest().getMainAttributes().getValue("Main-Class");
         }
         var command = new ArrayList<>(List.of(ServiceProcess.javaExecutable()));
-        command.addAll(improvedFlags);
+        command.addAll(improvedFlags(service.name()));
         command.addAll(List.of("-XX:AOTCache=" + cache.cache(),
                 "-cp", cache.extractedJar() + ":" + classes, mainClass));
         Path log = work.resolve("logs/" + service.name() + "-profile.log");
@@ -418,6 +426,16 @@ public final class StartupBenchmark {
             return "-";
         }
         return "%.2f s (%.2f-%.2f)".formatted(median(s), s[0], s[s.length - 1]);
+    }
+
+    /** The median ready time of {@code runs} over the jar's; "-" when either was not measured (bench.variants). */
+    private static String ratio(List<Run> runs, double jarReady) {
+        double ratio = median(runs.stream().mapToDouble(Run::readySeconds).toArray()) / jarReady;
+        return Double.isNaN(ratio) ? "-" : "%.2f".formatted(ratio);
+    }
+
+    private static String megabytes(List<Run> runs, ToLongFunction<Run> figure) {
+        return runs.isEmpty() ? "-" : "%d MB".formatted((long) median(runs.stream().mapToDouble(figure::applyAsLong).toArray()));
     }
 
     private static double median(double[] values) {
